@@ -1,0 +1,23 @@
+import { defineActivation } from './types.ts';
+
+export const elu = defineActivation<{ alpha: number }>({
+  name: 'elu',
+  displayName: 'ELU',
+  params: { alpha: { kind: 'number', default: 1, description: 'scale of the negative part' } },
+  f: (z, p) => (z > 0 ? z : p.alpha * Math.expm1(z)),
+  // PyTorch's elu_backward takes the negative branch for z <= 0, so elu'(0) = alpha.
+  df: (z, p) => (z > 0 ? 1 : p.alpha * Math.exp(z)),
+  latex: {
+    f: '\\begin{cases} z & z > 0 \\\\ \\alpha\\,(e^{z} - 1) & z \\le 0 \\end{cases}',
+    df: '\\begin{cases} 1 & z > 0 \\\\ \\alpha\\,e^{z} & z \\le 0 \\end{cases}',
+  },
+  breaks: (p) => [{ z: 0, f: p.alpha === 1 ? 'smooth' : 'kink', df: p.alpha === 1 ? 'kink' : 'jump' }],
+  properties: (p) => ({
+    range: p.alpha >= 0 ? `(${-p.alpha}, ∞)` : '(-∞, ∞)',
+    monotonic: p.alpha >= 0,
+    zeroCentred: p.alpha > 0,
+    smoothness: p.alpha === 1 ? 'C¹' : 'C⁰',
+    maxAbsDerivative: Math.abs(p.alpha) > 1 ? { value: Math.abs(p.alpha), at: 0 } : { value: 1, at: 'z > 0' },
+    saturating: false,
+  }),
+});

@@ -1,0 +1,13 @@
+import { defineActivation } from './types.ts';
+import { leaky } from './leaky.ts';
+
+export const leaky_relu = defineActivation<{ negative_slope: number }>({
+  name: 'leaky_relu',
+  displayName: 'Leaky ReLU',
+  params: { negative_slope: { kind: 'number', default: 0.01, description: 'slope for z ≤ 0' } },
+  f: (z, p) => leaky.f(z, p.negative_slope),
+  df: (z, p) => leaky.df(z, p.negative_slope),
+  latex: leaky.latex('\\alpha'),
+  breaks: (p) => leaky.breaks(p.negative_slope),
+  properties: (p) => leaky.properties(p.negative_slope),
+});

@@ -1,0 +1,72 @@
+// Numerically stable building blocks. Each form avoids overflow and cancellation so that
+// results stay within a few ulps of the exact value for every finite input.
+
+/** 1 / (1 + e^-x), without overflow for large |x|. */
+export function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/** σ'(x) = e^-|x| / (1 + e^-|x|)^2; unlike σ(1-σ) it keeps its relative accuracy in the tails. */
+export function sigmoidGrad(x: number): number {
+  const e = Math.exp(-Math.abs(x));
+  const d = 1 + e;
+  return e / (d * d);
+}
+
+/** log(1 + e^x), without overflow for large x. */
+export function softplus(x: number): number {
+  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
+
+/** sech^2(x) = 1 - tanh^2(x), without the cancellation of that form for large |x|. */
+export function sech2(x: number): number {
+  const e = Math.exp(-2 * Math.abs(x));
+  const d = 1 + e;
+  return (4 * e) / (d * d);
+}
+
+/** The next double above x, for one-sided limits at a break. */
+export function nextUp(x: number): number {
+  return step(x, 1);
+}
+
+/** The next double below x. */
+export function nextDown(x: number): number {
+  return -step(-x, 1);
+}
+
+const view = new DataView(new ArrayBuffer(8));
+function step(x: number, n: 1): number {
+  if (x === 0) return Number.MIN_VALUE;
+  view.setFloat64(0, x);
+  const bits = view.getBigInt64(0);
+  view.setBigInt64(0, x > 0 ? bits + BigInt(n) : bits - BigInt(n));
+  return view.getFloat64(0);
+}
+
+/**
+ * Where |g| is largest on [lo, hi]: a dense scan, then golden-section refinement of the best bracket.
+ * Used for property tables of smooth activations whose maximum has no convenient closed form.
+ */
+export function argmaxAbs(g: (z: number) => number, lo: number, hi: number): { at: number; value: number } {
+  const n = 4000;
+  let best = 0;
+  let bestValue = -Infinity;
+  for (let i = 0; i <= n; i++) {
+    const v = Math.abs(g(lo + ((hi - lo) * i) / n));
+    if (v > bestValue) [best, bestValue] = [i, v];
+  }
+  let a = lo + ((hi - lo) * Math.max(best - 1, 0)) / n;
+  let b = lo + ((hi - lo) * Math.min(best + 1, n)) / n;
+  const r = (Math.sqrt(5) - 1) / 2;
+  for (let k = 0; k < 200 && b - a > 1e-15 * Math.max(1, Math.abs(a)); k++) {
+    const c = b - r * (b - a);
+    const d = a + r * (b - a);
+    if (Math.abs(g(c)) > Math.abs(g(d))) b = d;
+    else a = c;
+  }
+  const at = (a + b) / 2;
+  return { at, value: g(at) };
+}

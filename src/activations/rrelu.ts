@@ -1,0 +1,21 @@
+import { defineActivation } from './types.ts';
+import { leaky } from './leaky.ts';
+
+type P = { lower: number; upper: number };
+// In evaluation mode (training=False) rrelu is leaky_relu with the fixed slope (lower + upper) / 2.
+const slope = (p: P) => (p.lower + p.upper) / 2;
+
+export const rrelu = defineActivation<P>({
+  name: 'rrelu',
+  displayName: 'RReLU (eval)',
+  params: {
+    lower: { kind: 'number', default: 1 / 8, description: 'lower bound of the random slope' },
+    upper: { kind: 'number', default: 1 / 3, description: 'upper bound of the random slope' },
+  },
+  validate: (p) => (p.lower > p.upper ? { key: 'upper', message: `must be ≥ lower (${p.lower})` } : undefined),
+  f: (z, p) => leaky.f(z, slope(p)),
+  df: (z, p) => leaky.df(z, slope(p)),
+  latex: leaky.latex('\\tfrac{l + u}{2}'),
+  breaks: (p) => leaky.breaks(slope(p)),
+  properties: (p) => leaky.properties(slope(p)),
+});

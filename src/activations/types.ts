@@ -1,0 +1,66 @@
+/** A parameter of an activation, named as `torch.nn.functional` names it. */
+export interface NumberParam {
+  kind: 'number';
+  default: number;
+  description: string;
+  /** Returns a message when the value is not allowed (e.g. beta = 0). */
+  check?: (value: number) => string | undefined;
+}
+
+export interface ChoiceParam {
+  kind: 'choice';
+  default: string;
+  choices: readonly string[];
+  description: string;
+}
+
+export type ParamSpec = NumberParam | ChoiceParam;
+export type ParamValues = Record<string, number | string>;
+
+/**
+ * A point where f or f' is not smooth. `f`/`df` say what happens there:
+ * 'jump' (a discontinuity, drawn as a break in the line), 'kink' (continuous, not differentiable),
+ * 'smooth' (no break in that function).
+ */
+export interface Break {
+  z: number;
+  f: 'jump' | 'kink' | 'smooth';
+  df: 'jump' | 'kink' | 'smooth';
+}
+
+/** What a course's property table needs. */
+export interface Properties {
+  /** Output range in interval notation, e.g. "(0, 1)". */
+  range: string;
+  monotonic: boolean;
+  zeroCentred: boolean;
+  /** "C∞", "C¹", "C⁰" or "discontinuous". */
+  smoothness: string;
+  /** The largest |f'(z)| and where it occurs (a number, or a description such as "z > 0"). */
+  maxAbsDerivative: { value: number; at: number | string };
+  /** Whether f' tends to 0 for large |z| on at least one side (the vanishing-gradient hazard). */
+  saturating: boolean;
+}
+
+export interface Activation<P extends ParamValues = ParamValues> {
+  name: string;
+  displayName: string;
+  aliases?: readonly string[];
+  params: { readonly [K in keyof P]: ParamSpec };
+  /** f(z) as PyTorch computes it. */
+  f(z: number, p: P): number;
+  /** f'(z) exactly as PyTorch's autograd returns it, including at kinks. */
+  df(z: number, p: P): number;
+  latex: { f: string; df: string };
+  breaks(p: P): Break[];
+  properties(p: P): Properties;
+  /** Checks that involve several parameters; returns the offending key and why. */
+  validate?(p: P): { key: keyof P & string; message: string } | undefined;
+  /** A z range that shows the function's shape, for its own figure. */
+  domain?: [number, number];
+}
+
+/** Identity helper that keeps each activation file's parameter type. */
+export function defineActivation<P extends ParamValues>(a: Activation<P>): Activation<P> {
+  return a;
+}

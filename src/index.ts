@@ -1,0 +1,9 @@
+// The public API: re-exports only.
+export { activations, activationNames, findActivation, knownNames } from './activations/index.ts';
+export type { Activation, ActivationName, Break, ParamSpec, ParamValues, Properties } from './activations/index.ts';
+export { evaluate } from './evaluate.ts';
+export type { Evaluated } from './evaluate.ts';
+export { arange, linspace, sample, withBreaks, MAX_POINTS } from './grid.ts';
+export type { GridSpec } from './grid.ts';
+export { resolveParams, describeParams } from './params.ts';
+export { UserError } from './errors.ts';

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { activationNames } from '../../src/activations/index.ts';
+import { ref } from '../reference.ts';
+import { act, close } from '../helpers.ts';
+
+// Each activation with its defaults and with non-default parameters.
+const cases: [string, Record<string, number | string>][] = [
+  ...activationNames.map((name) => [name, {}] as [string, Record<string, number | string>]),
+  ['leaky_relu', { negative_slope: 0.2 }],
+  ['prelu', { weight: -0.5 }],
+  ['rrelu', { lower: 0.1, upper: 0.3 }],
+  ['elu', { alpha: 0.5 }],
+  ['celu', { alpha: 2 }],
+  ['gelu', { approximate: 'tanh' }],
+  ['softplus', { beta: 2, threshold: 10 }],
+  ['softplus', { beta: -1.5, threshold: 20 }],
+  ['softplus', { beta: 1, threshold: 1000 }],
+  ['hardtanh', { min_val: -2, max_val: 0.5 }],
+  ['softshrink', { lambd: 1.25 }],
+  ['hardshrink', { lambd: 2 }],
+  ['threshold', { threshold: 1, value: -2 }],
+];
+
+const points = [
+  -1e15, -1e5, -1000, -745, -700, -100, -40, -37, -20, -10, -5, -3, -2.5, -1.5, -1, -0.5, -0.09, -1e-3, -1e-8, -1e-300, 0,
+  1e-300, 1e-8, 1e-3, 0.09, 0.5, 1, 1.5, 2.5, 3, 5, 10, 20, 40, 100, 700, 745, 1000, 1e5, 1e15,
+];
+
+const label = ([name, p]: [string, Record<string, unknown>]) => `${name}(${Object.entries(p).map(([k, v]) => `${k}=${v}`).join(', ')})`;
+
+describe.each(cases)('%s %o matches a 60-digit reference', (name, params) => {
+  const { f, df, p } = act(name, params);
+
+  it(`${label([name, params])}: f and f' within 1e-12 at fixed points from -1e15 to 1e15`, () => {
+    for (const z of points) {
+      const [y, dy] = ref(name, z, p);
+      expect(close(f(z), y), `f(${z}) = ${f(z)}, expected ${y}`).toBe(true);
+      expect(close(df(z), dy), `f'(${z}) = ${df(z)}, expected ${dy}`).toBe(true);
+    }
+  });
+
+  it(`${label([name, params])}: f and f' within 1e-12 at random points`, () => {
+    fc.assert(
+      fc.property(fc.double({ min: -60, max: 60, noNaN: true }), (z) => {
+        const [y, dy] = ref(name, z, p);
+        // Next to a zero of f' the true value is tiny and any rounding is relatively large: compare to the scale of f' there.
+        const nearRoot = (v: number, scale: number) => Math.abs(v) < 1e-3 * scale;
+        const fOk = close(f(z), y) || (nearRoot(y, Math.abs(z)) && Math.abs(f(z) - y) <= 1e-15 * Math.max(1, Math.abs(z)));
+        const dfOk = close(df(z), dy) || (nearRoot(dy, 1) && Math.abs(df(z) - dy) <= 1e-15);
+        return fOk && dfOk;
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+});
+
+describe('no NaN or Infinity where the true value is finite', () => {
+  it.each([
+    ['sigmoid', -1000], ['softplus', 1000], ['logsigmoid', -1000], ['mish', 1000], ['mish', -1000], ['gelu', -40], ['selu', -1000],
+  ])('%s(%d) is finite, as is its derivative', (name, z) => {
+    const { f, df } = act(name);
+    expect(Number.isFinite(f(z))).toBe(true);
+    expect(Number.isFinite(df(z))).toBe(true);
+  });
+
+  it('every activation stays finite at ±1e300', () => {
+    for (const name of activationNames) {
+      for (const params of [{}, ...(name === 'gelu' ? [{ approximate: 'tanh' }] : [])]) {
+        const { f, df } = act(name, params);
+        for (const z of [-1e300, -1e200, 1e200, 1e300]) {
+          expect(Number.isFinite(f(z)), `${name}(${z})`).toBe(true);
+          expect(Number.isFinite(df(z)), `${name}'(${z})`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('the documented extremes have their limiting values', () => {
+    expect(act('sigmoid').f(-1000)).toBe(0);
+    expect(act('softplus').f(1000)).toBe(1000);
+    expect(act('logsigmoid').f(-1000)).toBe(-1000);
+    expect(act('mish').f(1000)).toBe(1000);
+    expect(act('selu').f(-1000)).toBeCloseTo(-1.0507009873554805 * 1.6732632423543772, 15);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { actfig } from '../cli.ts';
+import { linspace } from '../../src/grid.ts';
+
+const rows = (csv: string) => csv.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
+
+describe('actfig eval', () => {
+  it('prints z,y,dy as CSV in input order, with negative values typed as people type them', () => {
+    const r = actfig(['eval', 'relu', '--at', '-1,0,2.5']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('z,y,dy\n-1,0,0\n0,0,0\n2.5,2.5,1\n');
+  });
+
+  it('--min -10 --max 10 --samples 400 is numpy.linspace, numbers in shortest round-trip form', () => {
+    const r = actfig(['eval', 'sigmoid', '--min', '-10', '--max', '10', '--samples', '400']);
+    expect(r.code).toBe(0);
+    const table = rows(r.stdout);
+    expect(table.map((row) => row[0])).toEqual(Array.from(linspace(-10, 10, 400)));
+    // Every number is printed so that it parses back to the same double: JavaScript's shortest form.
+    const printed = r.stdout.trim().split('\n').slice(1).flatMap((line) => line.split(','));
+    for (const text of printed) expect(String(Number(text))).toBe(text);
+    // sigmoid(-10) = 1/(1 + e^10) = 4.5397868702434395e-5 (to 17 digits), and σ' = σ(1 - σ).
+    expect(table[0][1]).toBeCloseTo(4.5397868702434395e-5, 18);
+    for (const [, y, dy] of table) expect(Math.abs(dy - y * (1 - y))).toBeLessThan(1e-15);
+  });
+
+  it('--step is numpy.arange (end excluded); --kinks adds the kink points', () => {
+    expect(rows(actfig(['eval', 'relu', '--min', '-1', '--max', '1', '--step', '0.5']).stdout).map((r) => r[0])).toEqual([-1, -0.5, 0, 0.5]);
+    const r = actfig(['eval', 'hardtanh', '--min', '-2', '--max', '2', '--samples', '4', '--kinks']);
+    const g = linspace(-2, 2, 4);
+    expect(rows(r.stdout).map((row) => row[0])).toEqual([g[0], -1, g[1], g[2], 1, g[3]]);
+  });
+
+  it('--param sets parameters; kinks have PyTorch\'s derivative', () => {
+    expect(actfig(['eval', 'leaky_relu', '--param', 'negative_slope=0.2', '--at', '-1,0']).stdout).toBe('z,y,dy\n-1,-0.2,0.2\n0,0,0.2\n');
+    expect(actfig(['eval', 'gelu', '--param', 'approximate=tanh', '--at', '0']).stdout).toBe('z,y,dy\n0,0,0.5\n');
+    expect(actfig(['eval', 'hardswish', '--at', '-3,3']).stdout).toBe('z,y,dy\n-3,0,-0.5\n3,3,1.5\n');
+  });
+
+  it('the swish alias evaluates silu', () => {
+    expect(actfig(['eval', 'swish', '--at', '1']).stdout).toBe(actfig(['eval', 'silu', '--at', '1']).stdout);
+  });
+
+  it.each([
+    [['eval', 'sigmoidd', '--at', '1'], /NAME: unknown activation "sigmoidd" \(did you mean "sigmoid"\?\)/],
+    [['eval', 'relu', '--param', 'alpha=1', '--at', '1'], /--param alpha: relu has no parameter "alpha"/],
+    [['eval', 'elu', '--param', 'alpha=abc', '--at', '1'], /--param alpha: must be a finite number/],
+    [['eval', 'softplus', '--param', 'beta=0', '--at', '1'], /--param beta: must not be 0/],
+    [['eval', 'relu', '--at', '1,x'], /--at: "x" is not a finite number/],
+    [['eval', 'relu', '--at', '1,Infinity'], /--at: "Infinity" is not a finite number/],
+    [['eval', 'relu', '--min', '-1', '--max', '1', '--samples', '1'], /--samples: must be an integer ≥ 2/],
+    [['eval', 'relu', '--min', '1', '--max', '1', '--samples', '5'], /--max: must be greater than --min/],
+    [['eval', 'relu', '--min', 'NaN', '--max', '1', '--samples', '5'], /--min: must be a finite number/],
+    [['eval', 'relu', '--min', '0', '--max', '1', '--samples', '1000001'], /--samples: at most 1000000 points/],
+    [['eval', 'relu', '--min', '0', '--max', '1', '--step', '1e-7'], /--step: makes 10000000 points/],
+    [['eval', 'relu', '--min', '0', '--max', '1', '--bogus', '1'], /Unknown option '--bogus'/],
+  ])('refuses %j with exit 2 and one line naming the argument', (args, message) => {
+    const r = actfig(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('actfig list', () => {
+  it('lists every activation with its parameters and defaults', () => {
+    const r = actfig(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/leaky_relu\s+Leaky ReLU\s+negative_slope=0\.01/);
+    expect(r.stdout).toMatch(/softplus\s+Softplus\s+beta=1 threshold=20/);
+    expect(r.stdout).toMatch(/gelu\s+GELU\s+approximate=none \(none\|tanh\)/);
+    expect(r.stdout).toMatch(/threshold\s+Threshold\s+threshold=0 value=0\.5/);
+    expect(r.stdout.match(/^ {2}\w+/gm)).toHaveLength(23);
+  });
+});
