@@ -1,12 +1,14 @@
 import { UserError } from './errors.ts';
 import { evalCommand, evalUsage } from './commands/eval.ts';
-import { listActivations } from './commands/list.ts';
+import { listCommand } from './commands/list.ts';
 
 const usage = `actfig: activation functions and their PyTorch derivatives, as numbers and figures
 
 usage:
+  actfig build [--config F] [--out DIR] [--only ID,...] [--formats png,svg,pdf]
+  actfig spec ID [--config F]
   ${evalUsage}
-  actfig list
+  actfig list [--config F]
 `;
 
 /** Runs one command; returns the exit code. User mistakes print one line; bugs print their stack. */
@@ -14,11 +16,20 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'build': {
+        const { buildCommand } = await import('./commands/build.ts');
+        return await buildCommand(rest);
+      }
+      case 'spec': {
+        const { specCommand } = await import('./commands/spec.ts');
+        process.stdout.write(await specCommand(rest));
+        return 0;
+      }
       case 'eval':
         process.stdout.write(evalCommand(rest));
         return 0;
       case 'list':
-        process.stdout.write(listActivations());
+        process.stdout.write(await listCommand(rest));
         return 0;
       case undefined:
       case 'help':
@@ -27,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(usage);
         return command === undefined ? 2 : 0;
       default:
-        throw new UserError(`actfig: unknown command "${command}"; commands: eval, list`);
+        throw new UserError(`actfig: unknown command "${command}"; commands: build, spec, eval, list`);
     }
   } catch (error) {
     if (error instanceof UserError) {

@@ -7,3 +7,7 @@ export { arange, linspace, sample, withBreaks, MAX_POINTS } from './grid.ts';
 export type { GridSpec } from './grid.ts';
 export { resolveParams, describeParams } from './params.ts';
 export { UserError } from './errors.ts';
+export { defineConfig, normalizeConfig, loadConfig } from './config.ts';
+export type { UserConfig, FigureConfig, PanelConfig, GridConfig, Config, Figure, Panel } from './config.ts';
+export { buildSpec } from './figures/spec.ts';
+export type { Row } from './figures/data.ts';

@@ -73,12 +73,27 @@ def main():
         "arange(-10, 10, 0.1)": np.arange(-10, 10, 0.1).tolist(),
         "arange(-5, 5, 0.25)": np.arange(-5, 5, 0.25).tolist(),
     }
+    # The lab's own numpy functions on the lab's grids, as the notebook computes them.
+    def lab(z):
+        sig = 1 / (1 + np.exp(-z))
+        return {
+            "z": z.tolist(),
+            "sigmoid": {"y": sig.tolist(), "dy": (sig * (1 - sig)).tolist()},
+            "relu": {"y": np.maximum(0, z).tolist(), "dy": np.where(z > 0, 1, 0).astype(float).tolist()},
+            "tanh": {"y": np.tanh(z).tolist(), "dy": (1 - np.tanh(z) ** 2).tolist()},
+        }
+
+    labs = {
+        "sigmoid-vs-relu": lab(np.linspace(-10, 10, 400)),
+        "relu-vs-tanh": lab(np.linspace(-5, 5, 100)),
+    }
     out = {
         "generator": "scripts/reference/torch_fixtures.py",
         "torch": torch.__version__,
         "numpy": np.__version__,
         "cases": cases,
         "grids": grids,
+        "lab": labs,
     }
     path = pathlib.Path(__file__).resolve().parents[2] / "test" / "fixtures" / "torch.json"
     path.write_text(json.dumps(out, allow_nan=False) + "\n")

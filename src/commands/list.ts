@@ -1,5 +1,7 @@
 import { activations, activationNames } from '../activations/index.ts';
 import type { Activation } from '../activations/index.ts';
+import { parse } from '../args.ts';
+import { loadConfigFrom, resolveConfigFile } from '../config.ts';
 
 /** The activations' table for `actfig list`: name, display name, parameters with their defaults. */
 export function listActivations(): string {
@@ -13,4 +15,18 @@ export function listActivations(): string {
     lines.push(`  ${name.padEnd(12)} ${a.displayName.padEnd(14)} ${params.join(' ') || '-'}${alias}`.trimEnd());
   }
   return lines.join('\n') + '\n';
+}
+
+/** `actfig list`: the activations, then the figures of the config (when there is one). */
+export async function listCommand(argv: string[]): Promise<string> {
+  const { values } = parse('list', argv, { config: { type: 'string' } });
+  let out = listActivations();
+  if (values.config === undefined && !(await resolveConfigFile(undefined))) return out;
+  const config = await loadConfigFrom(values.config);
+  out += `\nFigures in ${config.file} (${config.figures.length}):\n`;
+  for (const f of config.figures) {
+    const panels = f.panels.map((p) => p.activation).join(', ');
+    out += `  ${f.id.padEnd(28)} ${panels}\n`;
+  }
+  return out;
 }

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writes a file atomically: the bytes go to a temporary file in the same folder, which is then
+ * renamed over the target. A reader (or an interrupted build) sees the old file or the new one,
+ * never a torn one.
+ */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+}
+
+/** A temporary file left by writeAtomic (by a build that was killed before its rename). */
+export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * JSON with two-space indentation, except that each element of `datasets` arrays sits on one line:
+ * the structure reads like a spec, the data diffs row by row, and the bytes depend only on the value.
+ */
+export function stringifySpec(spec: { datasets?: Record<string, unknown[]> }): string {
+  const { datasets, ...rest } = spec;
+  if (!datasets) return JSON.stringify(spec, null, 2) + '\n';
+  const names = Object.keys(datasets);
+  const body = names
+    .map((name) => `    ${JSON.stringify(name)}: [\n${datasets[name].map((row) => `      ${JSON.stringify(row)}`).join(',\n')}\n    ]`)
+    .join(',\n');
+  const head = JSON.stringify(rest, null, 2);
+  return `${head.slice(0, -2)},\n  "datasets": {\n${body}\n  }\n}\n`;
+}

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.ts';
+import { normalizeConfig } from '../src/config.ts';
+import { render } from '../src/render.ts';
+import { actfig } from './cli.ts';
+import { tempDir } from './tmp.ts';
+
+const grid = { min: -3, max: 3, samples: 61 };
+const config = (outDir: string, formats?: string[]) =>
+  normalizeConfig({ outDir, ...(formats && { formats }), figures: ['a', 'b', 'c'].map((id) => ({ id, grid, panels: [{ activation: 'relu' }] })) }, 'test.json');
+
+describe('build(config)', () => {
+  it('a figure that fails is reported, leaves no file at all, and the others are written', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'notes.md'), 'mine');
+    const result = await build(config(out), {
+      render: async (spec, options) => {
+        if (options.id === 'b') throw new Error('boom');
+        return render(spec, options);
+      },
+    });
+    expect(result.failed.map((f) => [f.id, f.error.message])).toEqual([['b', 'boom']]);
+    expect(readdirSync(out).sort()).toEqual(['a.pdf', 'a.png', 'a.svg', 'a.vl.json', 'c.pdf', 'c.png', 'c.svg', 'c.vl.json', 'notes.md']);
+    expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('mine');
+  });
+
+  it('formats narrow the images, but the spec is always written', async () => {
+    const out = tempDir();
+    await build(config(out, ['svg']), { only: ['c'] });
+    expect(readdirSync(out).sort()).toEqual(['c.svg', 'c.vl.json']);
+  });
+});
+
+describe('actfig build options', () => {
+  it('--only and --formats narrow the build; --out picks the folder', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ figures: ['a', 'b'].map((id) => ({ id, grid, panels: [{ activation: 'tanh' }] })) }));
+    const r = actfig(['build', '--config', 'c.json', '--out', 'out', '--only', 'b', '--formats', 'png'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/built 1 of 1 figures, wrote 2 files to out in/);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['b.png', 'b.vl.json']);
+  });
+
+  it('refuses an unknown format', () => {
+    const r = actfig(['build', '--formats', 'png,gif']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('actfig build: --formats: unknown format "gif" (png, svg, pdf)\n');
+  });
+});
