@@ -5,7 +5,8 @@ import { listCommand } from './commands/list.ts';
 const usage = `actfig: activation functions and their PyTorch derivatives, as numbers and figures
 
 usage:
-  actfig build [--config F] [--out DIR] [--only ID,...] [--formats png,svg,pdf]
+  actfig build [--config F] [--out DIR] [--only ID,...] [--formats png,svg,pdf] [--force] [--jobs N]
+  actfig check [--config F] [--out DIR]
   actfig spec ID [--config F]
   ${evalUsage}
   actfig list [--config F]
@@ -19,6 +20,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'build': {
         const { buildCommand } = await import('./commands/build.ts');
         return await buildCommand(rest);
+      }
+      case 'check': {
+        const { checkCommand } = await import('./commands/check.ts');
+        return await checkCommand(rest);
       }
       case 'spec': {
         const { specCommand } = await import('./commands/spec.ts');
@@ -38,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(usage);
         return command === undefined ? 2 : 0;
       default:
-        throw new UserError(`actfig: unknown command "${command}"; commands: build, spec, eval, list`);
+        throw new UserError(`actfig: unknown command "${command}"; commands: build, check, spec, eval, list`);
     }
   } catch (error) {
     if (error instanceof UserError) {

@@ -118,7 +118,16 @@ const configSchema = z
     outDir: z.string().min(1).optional(),
     /** Which images to render; the .vl.json spec is always written. Default all three. */
     formats: z.array(z.enum(['png', 'svg', 'pdf'])).optional(),
-    png: z.strictObject({ /** Device pixels per CSS pixel. Default 2. */ scale: z.number().min(0.5).max(8).optional() }).optional(),
+    png: z
+      .strictObject({
+        /** Device pixels per CSS pixel. Default 2. */
+        scale: z.number().min(0.5).max(8).optional(),
+        /** zlib level 0-9: higher is smaller and slower. Default 3 (measured: see README, Benchmark). */
+        compression: z.number().int().min(0).max(9).optional(),
+        /** PNG row filter. Default "up". */
+        filter: z.enum(['none', 'sub', 'up', 'avg', 'paeth']).optional(),
+      })
+      .optional(),
     figures: z.array(figureSchema).min(1),
     ...styleShape,
   })
@@ -190,7 +199,7 @@ export interface Config {
   file: string;
   outDir: string;
   formats: Format[];
-  png: { scale: number };
+  png: { scale: number; compression: number; filter: 'none' | 'sub' | 'up' | 'avg' | 'paeth' };
   figures: Figure[];
 }
 
@@ -206,7 +215,7 @@ export function normalizeConfig(input: unknown, file: string, baseDir = process.
     file,
     outDir: resolve(baseDir, c.outDir ?? 'figures'),
     formats: c.formats ?? ['png', 'svg', 'pdf'],
-    png: { scale: c.png?.scale ?? 2 },
+    png: { scale: c.png?.scale ?? 2, compression: c.png?.compression ?? 3, filter: c.png?.filter ?? 'up' },
     figures,
   };
 }

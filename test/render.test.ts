@@ -30,7 +30,7 @@ describe('actfig build (default config)', () => {
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const ext of ['.vl.json', '.png', '.svg', '.pdf']) expect(files.filter((f) => f.endsWith(ext))).toHaveLength(25);
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^built 25 of 25 figures, wrote 100 files to .* in \d+\.\d s$/);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^25 figures: 25 rendered, 0 unchanged, 0 removed, 0 failed; 100 files written to .* in \d+\.\d\d s$/);
   });
 });
 

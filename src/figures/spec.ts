@@ -1,10 +1,10 @@
-import { version as vegaLiteVersion } from 'vega-lite';
+import { packageVersion } from '../versions.ts';
 import type { Figure, Panel } from '../config.ts';
 import { sampleFigure, type PanelData, type Row, type Split } from './data.ts';
 import { describeFigure } from './describe.ts';
 import { colors, vegaLiteConfig, type Colors } from './theme.ts';
 
-export const SCHEMA_URL = `https://vega.github.io/schema/vega-lite/v${vegaLiteVersion.split('.')[0]}.json`;
+export const SCHEMA_URL = `https://vega.github.io/schema/vega-lite/v${packageVersion('vega-lite').split('.')[0]}.json`;
 export const DATASET = 'table';
 
 export type Spec = Record<string, unknown> & { datasets: { [DATASET]: Row[] }; description: string };

@@ -1,6 +1,8 @@
 import type { Palette, Theme } from '../config.ts';
 
-export const FONT_FAMILY = 'DejaVu Sans';
+import { FONT_FAMILY } from '../fonts.mjs';
+
+export { FONT_FAMILY };
 
 export interface Colors {
   /** Activation line colours, by panel (cycled). */
