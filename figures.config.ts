@@ -3,12 +3,13 @@
 import { activationNames, activations, defineConfig, type FigureConfig } from 'activation-figures';
 
 // Each activation on PyTorch's gallery range, -7 to 7 (or its own, e.g. relu6's), every 0.05.
+// Sigmoid and tanh shade where they saturate (|f'| < 0.01): where their gradients vanish.
 const activationFigures: FigureConfig[] = activationNames.map((name) => {
   const [min, max] = (activations[name] as { domain?: [number, number] }).domain ?? [-7, 7];
   return {
     id: `activation-${name}`,
     grid: { min, max, samples: Math.round((max - min) / 0.05) + 1 },
-    panels: [{ activation: name }],
+    panels: [{ activation: name, saturation: name === 'sigmoid' || name === 'tanh' }],
   };
 });
 
@@ -29,6 +30,10 @@ export default defineConfig({
       grid: { min: -5, max: 5, samples: 100 },
       panels: [{ activation: 'relu', color: '#008000' }, { activation: 'tanh' }],
     },
+    // The lesson itself: sigmoid's derivative never exceeds 0.25, tanh's and ReLU's reach 1 ...
+    { id: 'derivatives-overlay', kind: 'derivatives-overlay', activations: ['sigmoid', 'tanh', 'relu'], grid: { min: -10, max: 10, samples: 401 } },
+    // ... so through 30 layers sigmoid's gradient all but vanishes while ReLU's (He init) holds.
+    { id: 'vanishing-gradient-depth', kind: 'vanishing-gradient-depth', activations: ['sigmoid', 'tanh', 'relu'], depth: 30, units: 128, batch: 16, seed: 0 },
     ...activationFigures,
   ],
 });

@@ -89,6 +89,14 @@ try {
   console.log(row('baseline: plain vega loop', baseWall, `loop ${median(baseline.map((r) => r.loopSeconds)).toFixed(2)} s`, Math.max(...baseline.map((r) => r.peak))));
   console.log(`cold build vs baseline (wall): ${(baseWall / coldWall).toFixed(2)}x`);
   console.log('("build" is the time inside actfig build, without starting node and the TypeScript loader)');
+  // The vanishing-gradient simulation of the default config (30 layers, 128 units, batch 16), in this process.
+  const { simulateDepth } = await import('../src/simulate.ts');
+  const simRuns = [0, 1, 2].map(() => {
+    const t = performance.now();
+    for (const a of ['sigmoid', 'tanh', 'relu']) simulateDepth(a, {}, { depth: 30, width: 128, batch: 16, seed: 0 });
+    return (performance.now() - t) / 1000;
+  });
+  console.log(`vanishing-gradient-depth simulation (sigmoid, tanh, relu; 30 x 128, batch 16): ${median(simRuns).toFixed(2)} s`);
   if (process.argv.includes('--sweep')) {
     const sweep = await measure(['bench/png-sweep.mjs', join(out, 'figures')]);
     console.log('\nPNG encoding of the 24 canvases (ms, KiB) by row filter and zlib level:');

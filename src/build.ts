@@ -73,7 +73,7 @@ export function selectFigures(config: Config, only?: string[]): Figure[] {
 
 /** A figure's title for metadata: its own, else its panels' titles. */
 export function figureTitle(figure: Figure): string {
-  return figure.title ?? figure.panels.map((p) => p.title).join(' | ');
+  return figure.title ?? (figure.kind === 'activations' ? figure.panels.map((p) => p.title).join(' | ') : figure.id);
 }
 
 export function pngOptions(config: Config): PngOptions {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { findActivation, knownNames } from './activations/index.ts';
 import type { ParamValues } from './activations/index.ts';
 import { closest, didYouMean, UserError } from './errors.ts';
-import { gridLength, MAX_POINTS, type GridSpec } from './grid.ts';
+import { MAX_POINTS, type GridSpec } from './grid.ts';
 import { describeParams, ParamError, resolveParams } from './params.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -61,10 +61,38 @@ const styleShape = {
   legend: z.boolean().optional(),
 };
 
+/** Adds an issue when `activation` is unknown or its `params` do not fit it. */
+function checkActivation(p: { activation: string; params?: Record<string, unknown> }, ctx: z.RefinementCtx) {
+  const activation = findActivation(p.activation);
+  if (!activation) {
+    ctx.addIssue({ code: 'custom', path: ['activation'], message: `unknown activation "${p.activation}"${didYouMean(p.activation, knownNames)}` });
+    return;
+  }
+  try {
+    resolveParams(activation, p.params ?? {});
+  } catch (error) {
+    if (!(error instanceof ParamError)) throw error;
+    ctx.addIssue({ code: 'custom', path: ['params', error.key], message: error.message });
+  }
+}
+
+const paramsSchema = z.record(z.string(), z.union([z.number(), z.string()]));
+
+/** An activation on a shared set of axes: its name, or {activation, params, label}. */
+const seriesSchema = z.union([
+  z.string(),
+  z.strictObject({ activation: z.string(), params: paramsSchema.optional(), label: z.string().optional() }),
+]);
+const checkSeries = (list: z.output<typeof seriesSchema>[] | undefined, ctx: z.RefinementCtx) =>
+  list?.forEach((s, i) => {
+    const sub = { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => ctx.addIssue({ ...issue, path: ['activations', i, ...(typeof s === 'string' ? [] : issue.path)] }) };
+    checkActivation(typeof s === 'string' ? { activation: s } : s, sub as unknown as z.RefinementCtx);
+  });
+
 const panelSchema = z
   .strictObject({
     activation: z.string(),
-    params: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+    params: paramsSchema.optional(),
     title: z.string().optional(),
     grid: gridSchema.optional(),
     derivative: z.boolean().optional(),
@@ -75,42 +103,95 @@ const panelSchema = z
     labels: z.strictObject({ activation: z.string().optional(), derivative: z.string().optional() }).optional(),
     /** Put the activation's kink points on the grid. Default true. */
     kinks: z.boolean().optional(),
+    /** Shade where |f'(z)| < threshold (default 0.01): the saturated, vanishing-gradient regions. */
+    saturation: z.union([z.boolean(), z.strictObject({ threshold: z.number().positive().optional() })]).optional(),
   })
   .superRefine((p, ctx) => {
-    const activation = findActivation(p.activation);
-    if (!activation) {
-      ctx.addIssue({ code: 'custom', path: ['activation'], message: `unknown activation "${p.activation}"${didYouMean(p.activation, knownNames)}` });
-      return;
-    }
-    try {
-      resolveParams(activation, p.params ?? {});
-    } catch (error) {
-      if (!(error instanceof ParamError)) throw error;
-      ctx.addIssue({ code: 'custom', path: ['params', error.key], message: error.message });
-    }
+    checkActivation(p, ctx);
     if (p.yDomain && !(p.yDomain[0] < p.yDomain[1])) ctx.addIssue({ code: 'custom', path: ['yDomain', 1], message: `must be greater than yDomain[0] (${p.yDomain[0]})` });
   });
 
-const figureSchema = z
+const commonShape = {
+  /** A safe file name: the figure's files are <id>.vl.json, <id>.png, <id>.svg, <id>.pdf. */
+  id: z.string(),
+  title: z.string().optional(),
+  /** Alt text; generated from the content when omitted. */
+  description: z.string().optional(),
+  /** A caption for the gallery. */
+  caption: z.string().optional(),
+  ...styleShape,
+};
+
+const checkId = (f: { id: string }, ctx: z.RefinementCtx) => {
+  const problem = idProblem(f.id);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['id'], message: problem });
+};
+
+/** Panels side by side, each an activation (solid) with its derivative (dashed). The default kind. */
+const activationsFigureSchema = z
   .strictObject({
-    /** A safe file name: the figure's files are <id>.vl.json, <id>.png, <id>.svg, <id>.pdf. */
-    id: z.string(),
-    title: z.string().optional(),
-    /** Alt text; generated from the content when omitted. */
-    description: z.string().optional(),
-    /** A caption for the gallery. */
-    caption: z.string().optional(),
+    kind: z.literal('activations'),
+    ...commonShape,
     grid: gridSchema.optional(),
     panels: z.array(panelSchema).min(1).max(8),
-    ...styleShape,
   })
   .superRefine((f, ctx) => {
-    const problem = idProblem(f.id);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['id'], message: problem });
+    checkId(f, ctx);
     f.panels.forEach((p, i) => {
       if (!p.grid && !f.grid) ctx.addIssue({ code: 'custom', path: ['panels', i, 'grid'], message: 'missing: give the figure a grid or the panel its own' });
     });
   });
+
+/** The derivatives of several activations on one set of axes, their peaks labelled. */
+const overlayFigureSchema = z
+  .strictObject({
+    kind: z.literal('derivatives-overlay'),
+    ...commonShape,
+    /** Default sigmoid, tanh, relu. */
+    activations: z.array(seriesSchema).min(1).max(8).optional(),
+    /** Default linspace(-10, 10, 401). */
+    grid: gridSchema.optional(),
+    /** Label each derivative's largest value. Default true. */
+    labelPeaks: z.boolean().optional(),
+    yDomain: z.tuple([finite, finite]).optional(),
+  })
+  .superRefine((f, ctx) => {
+    checkId(f, ctx);
+    checkSeries(f.activations, ctx);
+  });
+
+/** The RMS gradient at each layer of a simulated deep network, against depth, on a log scale. */
+const depthFigureSchema = z
+  .strictObject({
+    kind: z.literal('vanishing-gradient-depth'),
+    ...commonShape,
+    /** Default sigmoid, tanh, relu. */
+    activations: z.array(seriesSchema).min(1).max(8).optional(),
+    /** Layers. Default 30. */
+    depth: z.number().int().min(2).max(500).optional(),
+    /** Units per layer. Default 128. */
+    units: z.number().int().min(2).max(2048).optional(),
+    /** Random inputs in the batch. Default 16. */
+    batch: z.number().int().min(1).max(4096).optional(),
+    /** Seed of the pseudo-random generator. Default 0. */
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    /** Draw the bound max|f'|^(depth-1), dashed, for activations whose max |f'| is below 1. Default true. */
+    bound: z.boolean().optional(),
+  })
+  .superRefine((f, ctx) => {
+    checkId(f, ctx);
+    checkSeries(f.activations, ctx);
+    const work = (f.depth ?? 30) * (f.units ?? 128) ** 2 * (f.batch ?? 16);
+    if (work > 2e9) ctx.addIssue({ code: 'custom', path: ['units'], message: `depth × units² × batch is ${work.toExponential(1)}; at most 2e9 (the simulation would take minutes)` });
+  });
+
+export const FIGURE_KINDS = ['activations', 'derivatives-overlay', 'vanishing-gradient-depth'] as const;
+
+// A figure without `kind` is an activations figure.
+const figureSchema = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) ? { kind: 'activations', ...v } : v),
+  z.discriminatedUnion('kind', [activationsFigureSchema, overlayFigureSchema, depthFigureSchema]),
+);
 
 const configSchema = z
   .strictObject({
@@ -152,8 +233,11 @@ function idProblem(id: string): string | undefined {
 
 export type GridConfig = z.input<typeof gridSchema>;
 export type PanelConfig = z.input<typeof panelSchema>;
-export type FigureConfig = z.input<typeof figureSchema>;
-export type UserConfig = z.input<typeof configSchema>;
+export type FigureConfig =
+  | (Omit<z.input<typeof activationsFigureSchema>, 'kind'> & { kind?: 'activations' })
+  | z.input<typeof overlayFigureSchema>
+  | z.input<typeof depthFigureSchema>;
+export type UserConfig = Omit<z.input<typeof configSchema>, 'figures'> & { figures: FigureConfig[] };
 
 /** Identity helper for figures.config.ts: costs nothing at run time, gives the editor the types. */
 export function defineConfig(config: UserConfig): UserConfig {
@@ -177,9 +261,18 @@ export interface Panel {
   color?: string;
   labels: { activation: string; derivative: string };
   kinks: boolean;
+  /** Shade where |f'| is below this. */
+  saturation?: { threshold: number };
 }
 
-export interface Figure {
+/** One activation of an overlay or depth figure. */
+export interface Series {
+  activation: string;
+  params: ParamValues;
+  label: string;
+}
+
+interface FigureBase {
   id: string;
   title?: string;
   description?: string;
@@ -191,8 +284,29 @@ export interface Figure {
   xTitle: string;
   yTitle: string;
   legend: boolean;
+}
+
+export interface ActivationsFigure extends FigureBase {
+  kind: 'activations';
   panels: Panel[];
 }
+
+export interface OverlayFigure extends FigureBase {
+  kind: 'derivatives-overlay';
+  series: Series[];
+  grid: GridSpec;
+  labelPeaks: boolean;
+  yDomain?: [number, number];
+}
+
+export interface DepthFigure extends FigureBase {
+  kind: 'vanishing-gradient-depth';
+  series: Series[];
+  simulation: { depth: number; width: number; batch: number; seed: number };
+  bound: boolean;
+}
+
+export type Figure = ActivationsFigure | OverlayFigure | DepthFigure;
 
 export interface Config {
   /** Where the config came from, for messages. */
@@ -221,17 +335,29 @@ export function normalizeConfig(input: unknown, file: string, baseDir = process.
 }
 
 type ParsedConfig = z.output<typeof configSchema>;
-type ParsedFigure = z.output<typeof figureSchema>;
+type ParsedFigure = z.output<typeof activationsFigureSchema> | z.output<typeof overlayFigureSchema> | z.output<typeof depthFigureSchema>;
+
+const DEFAULT_SERIES = ['sigmoid', 'tanh', 'relu'];
+
+function normalizeSeries(list: z.output<typeof seriesSchema>[] | undefined): Series[] {
+  return (list ?? DEFAULT_SERIES).map((s) => {
+    const ref = typeof s === 'string' ? { activation: s } : s;
+    const activation = findActivation(ref.activation)!;
+    const params = resolveParams(activation, ref.params ?? {});
+    const changed = describeParams(activation, params);
+    return { activation: activation.name, params, label: ref.label ?? (changed ? `${activation.displayName} (${changed})` : activation.displayName) };
+  });
+}
 
 function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
   const pick = <K extends keyof typeof styleShape>(key: K) => f[key] ?? c[key];
   const preset = pick('preset') ?? 'default';
-  const n = f.panels.length;
+  const n = f.kind === 'activations' ? f.panels.length : 1;
   // The slide preset aims at a 960×540 figure: panels share the width; axes and legend take the rest.
-  const width = pick('width') ?? (preset === 'slide' ? Math.floor((960 - 20) / n) - 70 : 360);
+  const width = pick('width') ?? (preset === 'slide' ? Math.floor((960 - 20) / n) - 70 : f.kind === 'activations' ? 360 : 520);
   const height = pick('height') ?? (preset === 'slide' ? 400 : 300);
   const showDerivative = pick('derivative') ?? true;
-  return {
+  const base: FigureBase = {
     id: f.id,
     ...(f.title !== undefined && { title: f.title }),
     ...(f.description !== undefined && { description: f.description }),
@@ -240,15 +366,40 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
     height,
     theme: pick('theme') ?? 'light',
     palette: pick('palette') ?? 'lab',
-    xTitle: pick('xTitle') ?? 'Input Value (z)',
-    yTitle: pick('yTitle') ?? (showDerivative ? 'Activation / Gradient' : 'Activation'),
+    xTitle: pick('xTitle') ?? (f.kind === 'vanishing-gradient-depth' ? 'Depth (layers back from the output)' : 'Input Value (z)'),
+    yTitle:
+      pick('yTitle') ??
+      (f.kind === 'vanishing-gradient-depth' ? 'RMS gradient (log scale)' : f.kind === 'derivatives-overlay' ? "Derivative f'(z)" : showDerivative ? 'Activation / Gradient' : 'Activation'),
     legend: pick('legend') ?? true,
+  };
+  if (f.kind === 'derivatives-overlay') {
+    const series = normalizeSeries(f.activations);
+    return {
+      ...base, kind: f.kind, series,
+      title: f.title ?? `Derivatives of ${series.map((s) => s.label).join(', ')}`,
+      grid: f.grid ? toGridSpec(f.grid) : { min: -10, max: 10, samples: 401 },
+      labelPeaks: f.labelPeaks ?? true,
+      ...(f.yDomain && { yDomain: f.yDomain }),
+    };
+  }
+  if (f.kind === 'vanishing-gradient-depth') {
+    const simulation = { depth: f.depth ?? 30, width: f.units ?? 128, batch: f.batch ?? 16, seed: f.seed ?? 0 };
+    return {
+      ...base, kind: f.kind, series: normalizeSeries(f.activations), simulation,
+      title: f.title ?? `Gradient size through ${simulation.depth} layers`,
+      bound: f.bound ?? true,
+    };
+  }
+  return {
+    ...base,
+    kind: 'activations',
     panels: f.panels.map((p) => {
       const activation = findActivation(p.activation)!;
       const params = resolveParams(activation, p.params ?? {});
       const changed = describeParams(activation, params);
       const name = changed ? `${activation.displayName} (${changed})` : activation.displayName;
       const grid = (p.grid ?? f.grid)!;
+      const saturation = p.saturation === true ? {} : p.saturation === false ? undefined : p.saturation;
       return {
         activation: activation.name,
         params,
@@ -262,6 +413,7 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
           derivative: p.labels?.derivative ?? `${activation.displayName} Derivative`,
         },
         kinks: p.kinks ?? true,
+        ...(saturation && { saturation: { threshold: saturation.threshold ?? 0.01 } }),
       };
     }),
   };
@@ -273,9 +425,9 @@ function toGridSpec(g: z.output<typeof gridSchema>): GridSpec {
   return { min: g.min!, max: g.max!, step: g.step! };
 }
 
-/** The total number of points in a figure, for limits and progress. */
-export function figurePoints(f: Figure): number {
-  return f.panels.reduce((n, p) => n + gridLength(p.grid), 0);
+/** The activations a figure shows, for listings. */
+export function figureActivations(f: Figure): string[] {
+  return f.kind === 'activations' ? f.panels.map((p) => p.activation) : f.series.map((s) => s.activation);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,7 +491,7 @@ function show(v: unknown): string {
 /** Known keys of the object schema at `path`, for "did you mean" on an unknown key. */
 const knownKeys: Record<string, readonly string[]> = {
   config: Object.keys(configSchema.shape),
-  figure: Object.keys(figureSchema.shape),
+  figure: [...new Set([activationsFigureSchema, overlayFigureSchema, depthFigureSchema].flatMap((schema) => Object.keys(schema.shape)))],
   panel: Object.keys(panelSchema.shape),
   grid: Object.keys(gridSchema.shape),
 };
@@ -373,6 +525,11 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): { path: readonly
     case 'too_big':
       if (issue.origin === 'array') return { path: issue.path, message: `must have at most ${issue.maximum} items` };
       return { path: issue.path, message: `must be ${issue.inclusive === false ? '<' : '≤'} ${issue.maximum}, got ${show(got)}` };
+    case 'invalid_union':
+      if ('options' in issue && Array.isArray(issue.options)) {
+        return { path: issue.path, message: `must be one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}` };
+      }
+      return { path: issue.path, message: `not a valid value, got ${show(got)}` };
     default:
       return { path: issue.path, message: issue.code === 'custom' ? issue.message : `${issue.message.replace(/^Invalid input: /, '')}, got ${show(got)}` };
   }

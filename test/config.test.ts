@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeConfig } from '../src/config.ts';
+import { normalizeConfig, type ActivationsFigure } from '../src/config.ts';
 import { actfig } from './cli.ts';
 import { snapshot, tempDir } from './tmp.ts';
 
@@ -54,7 +54,7 @@ describe('normalizeConfig(config, file) refuses bad configs, naming the file and
     const c = normalizeConfig({ figures: [{ id: 'f', grid, preset: 'slide', panels: [{ activation: 'leaky_relu', params: { negative_slope: 0.2 } }, { activation: 'swish' }] }] }, 'x.json');
     expect(c.formats).toEqual(['png', 'svg', 'pdf']);
     expect(c.png.scale).toBe(2);
-    const [a, b] = c.figures[0].panels;
+    const [a, b] = (c.figures[0] as ActivationsFigure).panels;
     expect(a.title).toBe('Leaky ReLU (negative_slope=0.2) Activation & Gradient');
     expect(b.activation).toBe('silu');
     expect(b.labels).toEqual({ activation: 'SiLU (Swish) Activation', derivative: 'SiLU (Swish) Derivative' });

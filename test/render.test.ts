@@ -29,8 +29,8 @@ describe('actfig build (default config)', () => {
   it('writes a spec, PNG, SVG and PDF for every figure, no temporary files, and a summary line', () => {
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    for (const ext of ['.vl.json', '.png', '.svg', '.pdf']) expect(files.filter((f) => f.endsWith(ext))).toHaveLength(25);
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^25 figures: 25 rendered, 0 unchanged, 0 removed, 0 failed; 100 files written to .* in \d+\.\d\d s$/);
+    for (const ext of ['.vl.json', '.png', '.svg', '.pdf']) expect(files.filter((f) => f.endsWith(ext))).toHaveLength(27);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^27 figures: 27 rendered, 0 unchanged, 0 removed, 0 failed; 108 files written to .* in \d+\.\d\d s$/);
   });
 });
 
@@ -108,6 +108,6 @@ describe('actfig spec and list', () => {
 
   it('actfig list lists the figures after the activations', () => {
     const r = actfig(['list']);
-    expect(r.stdout).toMatch(/Figures in figures\.config\.ts \(25\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/);
+    expect(r.stdout).toMatch(/Figures in figures\.config\.ts \(27\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/);
   });
 });

@@ -1,7 +1,7 @@
 import { activations, activationNames } from '../activations/index.ts';
 import type { Activation } from '../activations/index.ts';
 import { parse } from '../args.ts';
-import { loadConfigFrom, resolveConfigFile } from '../config.ts';
+import { figureActivations, loadConfigFrom, resolveConfigFile } from '../config.ts';
 
 /** The activations' table for `actfig list`: name, display name, parameters with their defaults. */
 export function listActivations(): string {
@@ -25,8 +25,8 @@ export async function listCommand(argv: string[]): Promise<string> {
   const config = await loadConfigFrom(values.config);
   out += `\nFigures in ${config.file} (${config.figures.length}):\n`;
   for (const f of config.figures) {
-    const panels = f.panels.map((p) => p.activation).join(', ');
-    out += `  ${f.id.padEnd(28)} ${panels}\n`;
+    const kind = f.kind === 'activations' ? '' : `  (${f.kind})`;
+    out += `  ${f.id.padEnd(28)} ${figureActivations(f).join(', ')}${kind}\n`;
   }
   return out;
 }

@@ -1,9 +1,9 @@
 import { findActivation } from '../activations/index.ts';
 import type { Activation, ParamValues } from '../activations/index.ts';
 import { nextDown, nextUp } from '../activations/math.ts';
-import type { Figure, Panel } from '../config.ts';
+import type { ActivationsFigure } from '../config.ts';
 import { evaluate } from '../evaluate.ts';
-import { sample, withBreaks } from '../grid.ts';
+import { sample, withBreaks, type GridSpec } from '../grid.ts';
 import { describeParams } from '../params.ts';
 
 /** One row of a figure's sampled table: the data contract of every spec's `datasets`. */
@@ -28,47 +28,57 @@ export interface Marker {
   series: 'y' | 'dy';
 }
 
-export interface PanelData {
-  /** The value of `activation` in this panel's rows (unique within the figure). */
+export interface Sampled {
+  /** The value of `activation` in this activation's rows (unique within the figure). */
   key: string;
   activation: Activation;
+  params: ParamValues;
+  rows: Row[];
   splits: { y: Split[]; dy: Split[] };
   markers: Marker[];
   zRange: [number, number];
 }
 
-/** Samples every panel of a figure: the table of rows, and how each panel's lines break. */
-export function sampleFigure(figure: Figure): { rows: Row[]; panels: PanelData[] } {
+/**
+ * Samples one activation on a grid (with its kink points added when `kinks`), and finds where its
+ * lines must break: at each jump of f (when `y`) and of f' (when `dy`).
+ */
+export function sampleActivation(
+  name: string, params: ParamValues, grid: GridSpec, options: { kinks: boolean; key: string; y: boolean; dy: boolean },
+): Sampled {
+  const activation = findActivation(name)!;
+  let z = sample(grid).sort();
+  const breaks = activation.breaks(params);
+  if (options.kinks) z = withBreaks(z, breaks);
+  const { y, dy } = evaluate(activation, params, z);
+  const rows: Row[] = new Array(z.length);
+  for (let i = 0; i < z.length; i++) rows[i] = { activation: options.key, z: z[i], y: y[i], dy: dy[i] };
+  const lo = z[0];
+  const hi = z[z.length - 1];
+  const inside = breaks.filter((b) => b.z >= lo && b.z <= hi);
+  const jumps = (series: 'y' | 'dy') => {
+    const g = series === 'y' ? (t: number) => activation.f(t, params) : (t: number) => activation.df(t, params);
+    return inside.filter((b) => (series === 'y' ? b.f : b.df) === 'jump').map((b) => jump(b.z, g, series));
+  };
+  const yJumps = options.y ? jumps('y') : [];
+  const dyJumps = options.dy ? jumps('dy') : [];
+  return {
+    key: options.key, activation, params, rows,
+    splits: { y: yJumps.map((j) => j.split), dy: dyJumps.map((j) => j.split) },
+    markers: [...yJumps, ...dyJumps].flatMap((j) => j.markers),
+    zRange: [lo, hi],
+  };
+}
+
+/** Samples every panel of an activations figure; a panel that repeats an earlier one shares its rows. */
+export function sampleFigure(figure: ActivationsFigure): { rows: Row[]; panels: Sampled[] } {
+  const keys = new RowKeys();
   const rows: Row[] = [];
-  const used = new Map<string, string>();
   const panels = figure.panels.map((panel) => {
-    const activation = findActivation(panel.activation)!;
-    const key = rowKey(activation, panel, used);
-    let z = sample(panel.grid).sort();
-    const breaks = activation.breaks(panel.params);
-    if (panel.kinks) z = withBreaks(z, breaks);
-    const { y, dy } = evaluate(activation, panel.params, z);
-    if (!used.has(key)) {
-      for (let i = 0; i < z.length; i++) rows.push({ activation: key, z: z[i], y: y[i], dy: dy[i] });
-    }
-    used.set(key, identity(panel));
-    const lo = z[0];
-    const hi = z[z.length - 1];
-    const inside = breaks.filter((b) => b.z >= lo && b.z <= hi);
-    const p = panel.params;
-    const splitsFor = (series: 'y' | 'dy') => {
-      const g = series === 'y' ? (t: number) => activation.f(t, p) : (t: number) => activation.df(t, p);
-      return inside.filter((b) => (series === 'y' ? b.f : b.df) === 'jump').map((b) => jump(b.z, g, series));
-    };
-    const yJumps = splitsFor('y');
-    const dyJumps = panel.derivative ? splitsFor('dy') : [];
-    return {
-      key,
-      activation,
-      splits: { y: yJumps.map((j) => j.split), dy: dyJumps.map((j) => j.split) },
-      markers: [...yJumps, ...dyJumps].flatMap((j) => j.markers),
-      zRange: [lo, hi] as [number, number],
-    };
+    const { key, isNew } = keys.key(panel.activation, panel.params, [panel.grid, panel.kinks]);
+    const s = sampleActivation(panel.activation, panel.params, panel.grid, { kinks: panel.kinks, key, y: true, dy: panel.derivative });
+    if (isNew) rows.push(...s.rows);
+    return s;
   });
   return { rows, panels };
 }
@@ -85,16 +95,22 @@ function jump(k: number, g: (z: number) => number, series: 'y' | 'dy') {
   return { split: { z: k, side }, markers };
 }
 
-function identity(panel: Panel): string {
-  return JSON.stringify([panel.activation, panel.params, panel.grid, panel.kinks]);
-}
+/**
+ * The `activation` value of a figure's rows: the name when the parameters are the defaults, else
+ * name(k=v, ...); `#2`, `#3` when the same activation appears again with other rows.
+ */
+export class RowKeys {
+  private used = new Map<string, string>();
 
-// The activation's name when it has its default parameters, else name(k=v, ...); a panel that
-// repeats an earlier one's activation, parameters and grid shares its rows.
-function rowKey(activation: Activation, panel: Panel, used: Map<string, string>): string {
-  const changed = describeParams(activation, panel.params as ParamValues);
-  const base = changed ? `${activation.name}(${changed})` : activation.name;
-  let key = base;
-  for (let n = 2; used.has(key) && used.get(key) !== identity(panel); n++) key = `${base}#${n}`;
-  return key;
+  key(name: string, params: ParamValues, extra: unknown): { key: string; isNew: boolean } {
+    const activation = findActivation(name)!;
+    const changed = describeParams(activation, params);
+    const base = changed ? `${activation.name}(${changed})` : activation.name;
+    const identity = JSON.stringify([activation.name, params, extra]);
+    let key = base;
+    for (let n = 2; this.used.has(key) && this.used.get(key) !== identity; n++) key = `${base}#${n}`;
+    const isNew = !this.used.has(key);
+    this.used.set(key, identity);
+    return { key, isNew };
+  }
 }

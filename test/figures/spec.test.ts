@@ -17,7 +17,7 @@ const specs = Object.fromEntries(config.figures.map((f) => [f.id, buildSpec(f)])
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/torch.json', import.meta.url), 'utf8'));
 
 type Row = { activation: string; z: number; y: number; dy: number };
-const rows = (id: string, activation: string): Row[] => specs[id].datasets.table.filter((r: Row) => r.activation === activation);
+const rows = (id: string, activation: string): Row[] => (specs[id].datasets.table as Row[]).filter((r) => r.activation === activation);
 
 describe('the default config', () => {
   it('has the lab figures and one figure per activation', () => {
@@ -42,10 +42,11 @@ describe('the default config', () => {
 });
 
 describe('data contract: datasets.table rows are {activation, z, y, dy}', () => {
-  it('every default spec keeps its whole table in datasets.table with exactly those keys', () => {
-    for (const spec of Object.values(specs)) {
+  it('every default spec keeps its whole table in datasets.table with exactly those keys (depth figures: {activation, depth, gradient})', () => {
+    for (const [id, spec] of Object.entries(specs)) {
       expect(Object.keys(spec.datasets)).toEqual(['table']);
-      for (const row of spec.datasets.table) expect(Object.keys(row)).toEqual(['activation', 'z', 'y', 'dy']);
+      const keys = id === 'vanishing-gradient-depth' ? ['activation', 'depth', 'gradient'] : ['activation', 'z', 'y', 'dy'];
+      for (const row of spec.datasets.table) expect(Object.keys(row)).toEqual(keys);
     }
   });
 
@@ -85,6 +86,7 @@ describe('lines break at jumps', () => {
 
   it('every break inside a default figure\'s range is a grid point with exact values', () => {
     for (const f of config.figures) {
+      if (f.kind !== 'activations') continue;
       f.panels.forEach((p) => {
         const a = findActivation(p.activation)!;
         const table = rows(f.id, p.activation);

@@ -1,0 +1,72 @@
+import { findActivation, type ParamValues } from '../activations/index.ts';
+import type { DepthFigure } from '../config.ts';
+import { initialisation, simulateDepth, type DepthRow } from '../simulate.ts';
+import { RowKeys } from './data.ts';
+import { short } from './layers.ts';
+import type { Colors } from './theme.ts';
+
+export interface DepthSeries {
+  key: string;
+  label: string;
+  rows: DepthRow[];
+  /** The largest |f'|: the most the gradient can keep per layer, weights aside. */
+  maxSlope: number;
+}
+
+/** Runs the simulation for every activation of the figure. */
+export function simulateFigure(figure: DepthFigure): DepthSeries[] {
+  const keys = new RowKeys();
+  return figure.series.map((s) => {
+    const { key } = keys.key(s.activation, s.params, figure.simulation);
+    const rows = simulateDepth(s.activation, s.params, figure.simulation).map((r) => ({ ...r, activation: key }));
+    return { key, label: `${s.label} (${initialisation(s.activation).name} init)`, rows, maxSlope: maxSlope(s.activation, s.params) };
+  });
+}
+
+const maxSlope = (name: string, params: ParamValues) => findActivation(name)!.properties(params).maxAbsDerivative.value;
+
+/**
+ * RMS gradient against depth on a log scale, one line per activation, and for each activation whose
+ * largest slope is below 1 the bound g(1)·max|f'|^(depth-1), dashed: what is left of the gradient
+ * after passing that many layers if every unit sat at the steepest point of f.
+ */
+export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors) {
+  const labels = series.map((s) => s.label);
+  const colors = series.map((_, i) => c.series[i % c.series.length]);
+  const byKey = series.reduceRight((rest, s, i) => `datum.activation === ${JSON.stringify(s.key)} ? ${JSON.stringify(labels[i])} : ${rest}`, "''");
+  const L = figure.simulation.depth;
+  const x = { field: 'depth', type: 'quantitative', title: figure.xTitle, scale: { domain: [1, L], nice: false }, axis: { tickMinStep: 1 } };
+  const lines = {
+    data: { name: 'table' },
+    transform: [{ calculate: byKey, as: 'label' }],
+    mark: { type: 'line', strokeWidth: 2, point: { size: 18 } },
+    encoding: {
+      x,
+      y: { field: 'gradient', type: 'quantitative', title: figure.yTitle, scale: { type: 'log' }, axis: { format: '.0e' } },
+      color: { field: 'label', type: 'nominal', scale: { domain: labels, range: colors }, legend: figure.legend ? { title: null, orient: 'bottom-left' } : null },
+    },
+  };
+  const bounds = figure.bound
+    ? series.flatMap((s, i) => {
+        if (!(s.maxSlope < 1)) return [];
+        const g1 = s.rows[0].gradient;
+        return s.rows.map((r) => ({ depth: r.depth, bound: g1 * s.maxSlope ** (r.depth - 1), color: colors[i], text: r.depth === L ? `bound ${short(s.maxSlope, 3)}^(d−1)` : '' }));
+      })
+    : [];
+  const layer: object[] = [lines];
+  if (bounds.length) {
+    layer.push(
+      {
+        data: { values: bounds },
+        mark: { type: 'line', strokeWidth: 1.5, strokeDash: [6, 4] },
+        encoding: { x: { field: 'depth', type: 'quantitative' }, y: { field: 'bound', type: 'quantitative' }, stroke: { field: 'color', type: 'nominal', scale: null }, detail: { field: 'color' } },
+      },
+      {
+        data: { values: bounds.filter((b) => b.text) },
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -4, fontSize: 11, color: c.text },
+        encoding: { x: { field: 'depth', type: 'quantitative' }, y: { field: 'bound', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    );
+  }
+  return { layer, rows: series.flatMap((s) => s.rows) };
+}

@@ -1,0 +1,36 @@
+import type { Colors } from './theme.ts';
+import type { Marker, Split } from './data.ts';
+
+/** A Vega expression numbering the pieces of a line between its jumps. */
+export function segment(splits: Split[]): string {
+  if (splits.length === 0) return '0';
+  return splits.map((s) => `(datum.z ${s.side === 'left' ? '>' : '>='} ${s.z} ? 1 : 0)`).join(' + ');
+}
+
+/**
+ * Layers that mark a jump's ends: a filled dot at the value, an open one at the other limit. Colours
+ * are given directly through fill/stroke with scale: null, so these layers share no scale or legend
+ * with the lines (a color channel here, even unscaled, stops vega-lite merging the colour and dash legends).
+ */
+export function jumpLayers(markers: (Marker & { color: string })[], c: Colors): object[] {
+  const layers: object[] = [];
+  for (const open of [false, true]) {
+    const values = markers.filter((m) => m.open === open).map((m) => ({ z: m.z, value: m.value, color: m.color, open: m.open }));
+    if (values.length === 0) continue;
+    layers.push({
+      data: { values },
+      mark: open
+        ? { type: 'point', filled: false, fill: c.background, strokeWidth: 1.5, size: 40, opacity: 1, clip: true }
+        : { type: 'point', filled: true, size: 40, opacity: 1, clip: true },
+      encoding: {
+        x: { field: 'z', type: 'quantitative' },
+        y: { field: 'value', type: 'quantitative' },
+        [open ? 'stroke' : 'fill']: { field: 'color', type: 'nominal', scale: null },
+      },
+    });
+  }
+  return layers;
+}
+
+/** Significant digits for labels: 4.58486 rather than 4.584863339122356. */
+export const short = (v: number, digits = 6) => String(Number(v.toPrecision(digits)));
