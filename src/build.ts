@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { readdir, readFile, mkdir, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Config, Figure, Format } from './config.ts';
 import { contentKey, keyContext, type PngOptions } from './content-key.ts';
 import { didYouMean, UserError } from './errors.ts';
-import { stringifySpec, TEMP_FILE, writeAtomic } from './files.ts';
+import { imageSize, stringifySpec, TEMP_FILE, toCsv, writeAtomic } from './files.ts';
 import { buildSpec } from './figures/spec.ts';
 import { lockFolder } from './lock.ts';
-import { readManifest, sha256, manifestText, MANIFEST, safeName, writeManifest, type Manifest, type ManifestFigure } from './manifest.ts';
+import { fileRecord, readManifest, sha256, manifestText, MANIFEST, safeName, writeManifest, type Manifest, type ManifestFigure } from './manifest.ts';
+import { buildSite } from './site/index.ts';
 import type { Rendered, RenderOptions } from './render.d.mts';
 import { toolVersion } from './versions.ts';
 
@@ -114,8 +115,10 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     options.progress?.({ type: 'start', total: figures.length, toRender: todo.length });
 
     const order = config.figures.map((f) => f.id);
+    let site = manifest.site;
+    const current = (): Manifest => ({ generator: `activation-figures ${toolVersion}`, figures: order.filter((id) => entries.has(id)).map((id) => entries.get(id)!) });
     const save = async () => {
-      const next: Manifest = { generator: `activation-figures ${toolVersion}`, figures: order.filter((id) => entries.has(id)).map((id) => entries.get(id)!) };
+      const next: Manifest = { ...current(), ...(site && { site }) };
       const text = manifestText(next);
       const old = await readFile(join(dir, MANIFEST), 'utf8').catch(() => undefined);
       if (text !== old) await writeManifest(dir, next);
@@ -139,16 +142,20 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
           const title = figureTitle(figure);
           try {
             const rendered = await renderer!.run({ id: figure.id, title, spec, formats, png: context.png, date: context.date });
-            const files: [string, Uint8Array][] = [[`${figure.id}.vl.json`, Buffer.from(stringifySpec(spec))]];
+            const files: [string, Uint8Array][] = [
+              [`${figure.id}.vl.json`, Buffer.from(stringifySpec(spec))],
+              [`${figure.id}.csv`, Buffer.from(toCsv(spec.datasets.table))],
+            ];
             for (const format of formats) files.push([`${figure.id}.${format}`, Buffer.from(rendered[format]!)]);
+            const size = imageSize(rendered.svg, rendered.png, context.png.scale);
             for (const [name, data] of files) await writeAtomic(join(dir, name), data);
             result.filesWritten += files.length;
             // Files this figure had before but no longer makes (a format dropped): ours, so remove them.
             const names = new Set(files.map(([name]) => name));
             for (const old of entries.get(figure.id)?.files ?? []) if (!names.has(old.name)) await unlink(join(dir, old.name)).catch(() => {});
             entries.set(figure.id, {
-              id: figure.id, title, alt: spec.description, key,
-              files: files.map(([name, data]) => ({ name, bytes: data.length, sha256: sha256(data) })),
+              id: figure.id, title, alt: spec.description, key, ...size,
+              files: files.map(([name, data]) => fileRecord(name, data)),
             });
             await save();
             result.rendered.push(figure.id);
@@ -162,6 +169,16 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     } finally {
       await renderer?.close();
     }
+    // The gallery: regenerated from the manifest, written only when its bytes change.
+    const pages = buildSite(current(), config, basename(dir));
+    for (const [name, text] of Object.entries(pages)) {
+      const old = await readFile(join(dir, name), 'utf8').catch(() => undefined);
+      if (old !== text) {
+        await writeAtomic(join(dir, name), text);
+        result.filesWritten++;
+      }
+    }
+    site = { files: Object.entries(pages).map(([name, text]) => fileRecord(name, text)) };
     await save();
   } finally {
     await release();

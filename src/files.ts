@@ -35,3 +35,29 @@ export function stringifySpec(spec: { datasets?: Record<string, unknown[]> }): s
   const head = JSON.stringify(rest, null, 2);
   return `${head.slice(0, -2)},\n  "datasets": {\n${body}\n  }\n}\n`;
 }
+
+/** A table as CSV: a header row from the first row's keys, numbers in shortest round-trip form. */
+export function toCsv(rows: readonly object[]): string {
+  if (rows.length === 0) return '';
+  const keys = Object.keys(rows[0]);
+  const cell = (v: unknown) => {
+    const s = String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [keys.join(',')];
+  for (const row of rows) lines.push(keys.map((k) => cell((row as Record<string, unknown>)[k])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+/** The CSS-pixel size of a rendered figure, from its SVG's attributes or its PNG's header and scale. */
+export function imageSize(svg: Uint8Array | undefined, png: Uint8Array | undefined, scale: number): { width: number; height: number } | undefined {
+  if (svg) {
+    const m = /<svg[^>]*? width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(Buffer.from(svg.subarray(0, 2000)).toString('utf8'));
+    if (m) return { width: Number(m[1]), height: Number(m[2]) };
+  }
+  if (png && png.length > 24) {
+    const view = Buffer.from(png.buffer, png.byteOffset, png.length);
+    return { width: Math.round(view.readUInt32BE(16) / scale), height: Math.round(view.readUInt32BE(20) / scale) };
+  }
+  return undefined;
+}

@@ -17,12 +17,17 @@ export interface ManifestFigure {
   alt: string;
   /** Hash of everything that decides the figure's bytes; see contentKey. */
   key: string;
+  /** The image's size in CSS pixels, for <img width height> in the gallery. */
+  width?: number;
+  height?: number;
   files: ManifestFile[];
 }
 
 export interface Manifest {
   generator: string;
   figures: ManifestFigure[];
+  /** The gallery's files (index.html, gallery.css). */
+  site?: { files: ManifestFile[] };
 }
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -46,11 +51,16 @@ export async function readManifest(dir: string): Promise<Manifest> {
     if (!Array.isArray(data.figures)) throw new Error('no figures');
     // Keep only well-formed entries, whose file names stay inside the folder.
     const figures = data.figures.filter((f) => typeof f?.id === 'string' && Array.isArray(f.files) && f.files.every((file) => safeName(file?.name)));
-    return { generator: String(data.generator ?? ''), figures };
+    const site = Array.isArray(data.site?.files) && data.site.files.every((f) => safeName(f?.name)) ? { files: data.site.files } : undefined;
+    return { generator: String(data.generator ?? ''), figures, ...(site && { site }) };
   } catch {
     return { generator: '', figures: [] };
   }
 }
+
+export const fileRecord = (name: string, data: string | Uint8Array): ManifestFile => ({
+  name, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length, sha256: sha256(data),
+});
 
 export function manifestText(manifest: Manifest): string {
   return JSON.stringify(manifest, null, 2) + '\n';

@@ -22,14 +22,14 @@ describe('build(config)', () => {
       },
     });
     expect(result.failed.map((f) => [f.id, f.error.message])).toEqual([['b', 'boom']]);
-    expect(readdirSync(out).sort()).toEqual(['a.pdf', 'a.png', 'a.svg', 'a.vl.json', 'c.pdf', 'c.png', 'c.svg', 'c.vl.json', 'manifest.json', 'notes.md']);
+    expect(readdirSync(out).sort()).toEqual(['a.csv', 'a.pdf', 'a.png', 'a.svg', 'a.vl.json', 'c.csv', 'c.pdf', 'c.png', 'c.svg', 'c.vl.json', 'gallery.css', 'index.html', 'manifest.json', 'notes.md']);
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('mine');
   });
 
-  it('formats narrow the images, but the spec is always written', async () => {
+  it('formats narrow the images, but the spec, the CSV and the gallery are always written', async () => {
     const out = tempDir();
     await build(config(out, ['svg']), { only: ['c'] });
-    expect(readdirSync(out).sort()).toEqual(['c.svg', 'c.vl.json', 'manifest.json']);
+    expect(readdirSync(out).sort()).toEqual(['c.csv', 'c.svg', 'c.vl.json', 'gallery.css', 'index.html', 'manifest.json']);
   });
 });
 
@@ -39,8 +39,8 @@ describe('actfig build options', () => {
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ figures: ['a', 'b'].map((id) => ({ id, grid, panels: [{ activation: 'tanh' }] })) }));
     const r = actfig(['build', '--config', 'c.json', '--out', 'out', '--only', 'b', '--formats', 'png'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/1 figures: 1 rendered, 0 unchanged, 0 removed, 0 failed; 2 files written to out in/);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['b.png', 'b.vl.json', 'manifest.json']);
+    expect(r.stdout).toMatch(/1 figures: 1 rendered, 0 unchanged, 0 removed, 0 failed; 5 files written to out in/);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['b.csv', 'b.png', 'b.vl.json', 'gallery.css', 'index.html', 'manifest.json']);
   });
 
   it('refuses an unknown format', () => {

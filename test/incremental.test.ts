@@ -67,7 +67,8 @@ describe('manifest and incremental builds', () => {
     expect(one.title).toBe('Sigmoid Activation & Gradient');
     expect(one.alt).toBe(JSON.parse(readFileSync(join(p.out, 'one.vl.json'), 'utf8')).description);
     expect(one.key).toMatch(/^[0-9a-f]{64}$/);
-    expect(one.files.map((f: { name: string }) => f.name)).toEqual(['one.vl.json', 'one.png', 'one.svg', 'one.pdf']);
+    expect(one.files.map((f: { name: string }) => f.name)).toEqual(['one.vl.json', 'one.csv', 'one.png', 'one.svg', 'one.pdf']);
+    expect(manifest.site.files.map((f: { name: string }) => f.name)).toEqual(['index.html', 'gallery.css']);
     for (const f of one.files) expect(f.bytes).toBe(statSync(join(p.out, f.name)).size);
   });
 
@@ -189,5 +190,28 @@ describe('safety', () => {
     expect(r.stdout).toMatch(/12 figures: \d+ rendered/);
     expect(p.check().code).toBe(0);
     expect(readdirSync(p.out).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))).toEqual([]);
+  });
+});
+
+describe('CSV export and the gallery in the manifest and the check', () => {
+  it('writes <id>.csv: the spec\'s table with a header row, quoting names with commas', () => {
+    const p = project([figure('one', 'relu'), { id: 'two', grid, panels: [{ activation: 'hardtanh', params: { min_val: -2, max_val: 0.5 } }] }]);
+    p.build();
+    const csv = readFileSync(join(p.out, 'two.csv'), 'utf8').trim().split('\n');
+    const table = JSON.parse(readFileSync(join(p.out, 'two.vl.json'), 'utf8')).datasets.table;
+    expect(csv[0]).toBe('activation,z,y,dy');
+    expect(csv).toHaveLength(table.length + 1);
+    expect(csv[1]).toBe(`"hardtanh(min_val=-2, max_val=0.5)",${table[0].z},${table[0].y},${table[0].dy}`);
+  });
+
+  it('a hand-edited gallery fails the check and is rewritten by the next build', () => {
+    const p = project();
+    p.build();
+    writeFileSync(join(p.out, 'index.html'), '<p>mine</p>');
+    const r = p.check();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('  modified out/index.html: its bytes differ from what the build wrote');
+    expect(p.build().stdout).toMatch(/0 rendered, 3 unchanged.*; 1 files written/);
+    expect(p.check().code).toBe(0);
   });
 });

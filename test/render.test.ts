@@ -26,11 +26,11 @@ const svgSize = (svg: string) => {
 };
 
 describe('actfig build (default config)', () => {
-  it('writes a spec, PNG, SVG and PDF for every figure, no temporary files, and a summary line', () => {
+  it('writes a spec, CSV, PNG, SVG and PDF for every figure, the gallery, no temporary files, and a summary line', () => {
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    for (const ext of ['.vl.json', '.png', '.svg', '.pdf']) expect(files.filter((f) => f.endsWith(ext))).toHaveLength(27);
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^27 figures: 27 rendered, 0 unchanged, 0 removed, 0 failed; 108 files written to .* in \d+\.\d\d s$/);
+    for (const ext of ['.vl.json', '.csv', '.png', '.svg', '.pdf']) expect(files.filter((f) => f.endsWith(ext))).toHaveLength(27);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^27 figures: 27 rendered, 0 unchanged, 0 removed, 0 failed; 137 files written to .* in \d+\.\d\d s$/);
   });
 });
 

@@ -1,0 +1,96 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { activationNames } from '../src/activations/index.ts';
+import { actfig, root } from './cli.ts';
+import { tempDir } from './tmp.ts';
+
+// The gallery as a reader sees it: Debian's Chromium (installed by scripts/setup-system.sh; no browser
+// is downloaded), opening figures/index.html from disk.
+let out: string;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  out = join(tempDir(), 'figures');
+  const r = actfig(['build', '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  await page.goto(pathToFileURL(join(out, 'index.html')).href, { waitUntil: 'load' });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('figures/index.html in Chromium', () => {
+  it('loads every image, each with alt text', async () => {
+    const images = await page.$$eval('img', (imgs) => imgs.map((img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0, alt: img.alt })));
+    expect(images.length).toBeGreaterThanOrEqual(27);
+    for (const image of images) {
+      expect(image.loaded, `${image.src} did not load`).toBe(true);
+      expect(image.alt.length, `${image.src} has no alt text`).toBeGreaterThan(20);
+    }
+  });
+
+  it('logs no console error and requests nothing outside its folder', () => {
+    expect(consoleErrors).toEqual([]);
+    const folder = pathToFileURL(out).href + '/';
+    expect(requests.filter((url) => !url.startsWith(folder))).toEqual([]);
+  });
+
+  it('shows every figure of the manifest, with its downloads and embed snippets', async () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { figures: { id: string; title: string; alt: string }[] };
+    for (const { id, title, alt } of manifest.figures) {
+      const figure = page.locator(`#fig-${id}`);
+      expect(await figure.count(), id).toBe(1);
+      expect(await figure.locator('h3').textContent()).toBe(title);
+      expect(await figure.locator('img').getAttribute('alt')).toBe(alt);
+      const links = await figure.locator('.files a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(links).toEqual([`${id}.svg`, `${id}.pdf`, `${id}.png`, `${id}.vl.json`, `${id}.csv`]);
+      const snippets = await figure.locator('pre code').allTextContents();
+      expect(snippets).toEqual([
+        `![${title}](figures/${id}.png)`,
+        expect.stringMatching(new RegExp(`^<img src="figures/${id}\\.svg" srcset="figures/${id}\\.png 2x" width="\\d+" height="\\d+" alt=".+">$`)),
+        `\\includegraphics[width=\\linewidth]{figures/${id}.pdf}`,
+      ]);
+    }
+  });
+
+  it('has a property table listing every activation, with typeset formulas', async () => {
+    const names = await page.$$eval('#properties tbody th code', (codes) => codes.map((c) => c.textContent));
+    expect(names).toEqual(activationNames);
+    expect(await page.locator('#properties tbody math').count()).toBe(2 * activationNames.length);
+    const sigmoid = await page.locator('#act-sigmoid').innerText();
+    expect(sigmoid).toMatch(/0\.25 at z = 0/);
+    expect(await page.locator('#act-sigmoid a').getAttribute('href')).toBe('#fig-activation-sigmoid');
+  });
+
+  it('is readable on a phone: one column, no horizontal scrolling of the page', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(pathToFileURL(join(out, 'index.html')).href);
+    const { scrollWidth, width } = await phone.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(width);
+    await phone.close();
+  });
+
+  it('saves a screenshot with the test output (test-output/gallery.png)', async () => {
+    mkdirSync(join(root, 'test-output'), { recursive: true });
+    const path = join(root, 'test-output', 'gallery.png');
+    await page.screenshot({ path });
+    expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
