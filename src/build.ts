@@ -8,7 +8,6 @@ import { imageSize, stringifySpec, TEMP_FILE, toCsv, writeAtomic } from './files
 import { buildSpec } from './figures/spec.ts';
 import { lockFolder } from './lock.ts';
 import { fileRecord, readManifest, sha256, manifestText, MANIFEST, safeName, writeManifest, type Manifest, type ManifestFigure } from './manifest.ts';
-import { buildSite } from './site/index.ts';
 import type { Rendered, RenderOptions } from './render.d.mts';
 import { toolVersion } from './versions.ts';
 
@@ -82,7 +81,7 @@ export function pngOptions(config: Config): PngOptions {
 }
 
 /** Whether every file of a manifest entry is in `dir` with the recorded bytes. */
-async function intact(dir: string, entry: ManifestFigure): Promise<boolean> {
+async function intact(dir: string, entry: Pick<ManifestFigure, 'files'>): Promise<boolean> {
   for (const file of entry.files) {
     const data = await readFile(join(dir, file.name)).catch(() => undefined);
     if (!data || data.length !== file.bytes || sha256(data) !== file.sha256) return false;
@@ -169,16 +168,20 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     } finally {
       await renderer?.close();
     }
-    // The gallery: regenerated from the manifest, written only when its bytes change.
-    const pages = buildSite(current(), config, basename(dir));
-    for (const [name, text] of Object.entries(pages)) {
-      const old = await readFile(join(dir, name), 'utf8').catch(() => undefined);
-      if (old !== text) {
-        await writeAtomic(join(dir, name), text);
-        result.filesWritten++;
+    // The gallery: a function of the manifest and the figures' configs (which their keys cover), so it
+    // is regenerated only when a figure was rendered or removed, or its own files are not intact.
+    if (result.rendered.length || result.removed.length || !site || !(await intact(dir, site))) {
+      const { buildSite } = await import('./site/index.ts');
+      const pages = buildSite(current(), config, basename(dir));
+      for (const [name, text] of Object.entries(pages)) {
+        const old = await readFile(join(dir, name), 'utf8').catch(() => undefined);
+        if (old !== text) {
+          await writeAtomic(join(dir, name), text);
+          result.filesWritten++;
+        }
       }
+      site = { files: Object.entries(pages).map(([name, text]) => fileRecord(name, text)) };
     }
-    site = { files: Object.entries(pages).map(([name, text]) => fileRecord(name, text)) };
     await save();
   } finally {
     await release();

@@ -39,7 +39,7 @@ function toolSource(): string {
 export function keyContext(formats: Format[], png: PngOptions, date: Date): KeyContext {
   return {
     tool: { version: toolVersion, source: toolSource() },
-    packages: Object.fromEntries(['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf'].map((name) => [name, packageVersion(name)])),
+    packages: Object.fromEntries(['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'].map((name) => [name, packageVersion(name)])),
     font: sha256(FONT_FILES.map((f) => sha256(readFileSync(f))).join('')),
     formats,
     png,
