@@ -61,18 +61,16 @@ const styleShape = {
   legend: z.boolean().optional(),
 };
 
-/** Adds an issue when `activation` is unknown or its `params` do not fit it. */
-function checkActivation(p: { activation: string; params?: Record<string, unknown> }, ctx: z.RefinementCtx) {
+/** Problems with an activation reference: an unknown name, or params that do not fit it. */
+function activationProblems(p: { activation: string; params?: Record<string, unknown> }): { path: PropertyKey[]; message: string }[] {
   const activation = findActivation(p.activation);
-  if (!activation) {
-    ctx.addIssue({ code: 'custom', path: ['activation'], message: `unknown activation "${p.activation}"${didYouMean(p.activation, knownNames)}` });
-    return;
-  }
+  if (!activation) return [{ path: ['activation'], message: `unknown activation "${p.activation}"${didYouMean(p.activation, knownNames)}` }];
   try {
     resolveParams(activation, p.params ?? {});
+    return [];
   } catch (error) {
     if (!(error instanceof ParamError)) throw error;
-    ctx.addIssue({ code: 'custom', path: ['params', error.key], message: error.message });
+    return [{ path: ['params', error.key], message: error.message }];
   }
 }
 
@@ -85,8 +83,10 @@ const seriesSchema = z.union([
 ]);
 const checkSeries = (list: z.output<typeof seriesSchema>[] | undefined, ctx: z.RefinementCtx) =>
   list?.forEach((s, i) => {
-    const sub = { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => ctx.addIssue({ ...issue, path: ['activations', i, ...(typeof s === 'string' ? [] : issue.path)] }) };
-    checkActivation(typeof s === 'string' ? { activation: s } : s, sub as unknown as z.RefinementCtx);
+    // A bare name is itself the activation: report at activations[i], not activations[i].activation.
+    for (const { path, message } of activationProblems(typeof s === 'string' ? { activation: s } : s)) {
+      ctx.addIssue({ code: 'custom', path: ['activations', i, ...(typeof s === 'string' ? [] : path)], message });
+    }
   });
 
 const panelSchema = z
@@ -107,7 +107,7 @@ const panelSchema = z
     saturation: z.union([z.boolean(), z.strictObject({ threshold: z.number().positive().optional() })]).optional(),
   })
   .superRefine((p, ctx) => {
-    checkActivation(p, ctx);
+    for (const { path, message } of activationProblems(p)) ctx.addIssue({ code: 'custom', path, message });
     if (p.yDomain && !(p.yDomain[0] < p.yDomain[1])) ctx.addIssue({ code: 'custom', path: ['yDomain', 1], message: `must be greater than yDomain[0] (${p.yDomain[0]})` });
   });
 

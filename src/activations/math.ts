@@ -27,23 +27,20 @@ export function sech2(x: number): number {
   return (4 * e) / (d * d);
 }
 
+const view = new DataView(new ArrayBuffer(8));
+
 /** The next double above x, for one-sided limits at a break. */
 export function nextUp(x: number): number {
-  return step(x, 1);
+  if (x === 0) return Number.MIN_VALUE;
+  view.setFloat64(0, x);
+  // A double's bits, read as an integer, step one ulp at a time; away from zero for x > 0.
+  view.setBigInt64(0, view.getBigInt64(0) + (x > 0 ? 1n : -1n));
+  return view.getFloat64(0);
 }
 
 /** The next double below x. */
 export function nextDown(x: number): number {
-  return -step(-x, 1);
-}
-
-const view = new DataView(new ArrayBuffer(8));
-function step(x: number, n: 1): number {
-  if (x === 0) return Number.MIN_VALUE;
-  view.setFloat64(0, x);
-  const bits = view.getBigInt64(0);
-  view.setBigInt64(0, x > 0 ? bits + BigInt(n) : bits - BigInt(n));
-  return view.getFloat64(0);
+  return -nextUp(-x);
 }
 
 /**
