@@ -7,7 +7,7 @@ import { didYouMean, UserError } from './errors.ts';
 import { imageSize, stringifySpec, TEMP_FILE, toCsv, writeAtomic } from './files.ts';
 import { buildSpec } from './figures/spec.ts';
 import { lockFolder } from './lock.ts';
-import { fileRecord, readManifest, sha256, manifestText, MANIFEST, safeName, writeManifest, type Manifest, type ManifestFigure } from './manifest.ts';
+import { fileRecord, fileState, readManifest, manifestText, MANIFEST, safeName, writeManifest, type Manifest, type ManifestFigure } from './manifest.ts';
 import type { Rendered, RenderOptions } from './render.d.mts';
 import { toolVersion } from './versions.ts';
 
@@ -76,16 +76,9 @@ export function figureTitle(figure: Figure): string {
   return figure.title ?? (figure.kind === 'activations' ? figure.panels.map((p) => p.title).join(' | ') : figure.id);
 }
 
-export function pngOptions(config: Config): PngOptions {
-  return { scale: config.png.scale, compression: config.png.compression, filter: config.png.filter };
-}
-
 /** Whether every file of a manifest entry is in `dir` with the recorded bytes. */
 async function intact(dir: string, entry: Pick<ManifestFigure, 'files'>): Promise<boolean> {
-  for (const file of entry.files) {
-    const data = await readFile(join(dir, file.name)).catch(() => undefined);
-    if (!data || data.length !== file.bytes || sha256(data) !== file.sha256) return false;
-  }
+  for (const file of entry.files) if ((await fileState(dir, file)) !== 'intact') return false;
   return true;
 }
 
@@ -93,7 +86,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const started = performance.now();
   const formats = options.formats ?? config.formats;
   const figures = selectFigures(config, options.only);
-  const context = keyContext(formats, pngOptions(config), options.date ?? buildDate());
+  const context = keyContext(formats, config.png, options.date ?? buildDate());
   const dir = config.outDir;
   await mkdir(dir, { recursive: true });
   const release = await lockFolder(dir, (pid) => options.progress?.({ type: 'waiting', pid }));

@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { buildDate, pngOptions } from './build.ts';
+import { buildDate } from './build.ts';
 import type { Config } from './config.ts';
 import { contentKey, keyContext } from './content-key.ts';
-import { readManifest, sha256 } from './manifest.ts';
+import { fileState, readManifest, type ManifestFile } from './manifest.ts';
 
 export interface Problem {
   kind: 'stale' | 'missing' | 'modified' | 'orphaned';
@@ -17,10 +15,18 @@ export interface Problem {
  */
 export async function check(config: Config, date = buildDate()): Promise<Problem[]> {
   const dir = config.outDir;
-  const context = keyContext(config.formats, pngOptions(config), date);
+  const context = keyContext(config.formats, config.png, date);
   const manifest = await readManifest(dir);
   const entries = new Map(manifest.figures.map((f) => [f.id, f]));
   const problems: Problem[] = [];
+  // Files the manifest records: each must be on disk with the bytes the build wrote.
+  const recorded = async (files: ManifestFile[]) => {
+    for (const file of files) {
+      const state = await fileState(dir, file);
+      if (state === 'missing') problems.push({ kind: 'missing', file: file.name, why: 'listed in the manifest, not on disk' });
+      if (state === 'modified') problems.push({ kind: 'modified', file: file.name, why: 'its bytes differ from what the build wrote' });
+    }
+  };
   for (const figure of config.figures) {
     const entry = entries.get(figure.id);
     const expected = [`${figure.id}.vl.json`, `${figure.id}.csv`, ...config.formats.map((f) => `${figure.id}.${f}`)];
@@ -32,29 +38,20 @@ export async function check(config: Config, date = buildDate()): Promise<Problem
       for (const file of expected) problems.push({ kind: 'stale', file, why: `figure "${figure.id}" changed (config, tool or renderer)` });
       continue;
     }
-    for (const file of entry.files) {
-      const data = await readFile(join(dir, file.name)).catch(() => undefined);
-      if (!data) problems.push({ kind: 'missing', file: file.name, why: 'listed in the manifest, not on disk' });
-      else if (data.length !== file.bytes || sha256(data) !== file.sha256) problems.push({ kind: 'modified', file: file.name, why: 'its bytes differ from what the build wrote' });
-    }
+    await recorded(entry.files);
   }
   // The gallery is a function of the figures' entries (whose keys cover their configs): it is current
   // when its files are the ones the manifest recorded.
   if (!manifest.site) {
     problems.push({ kind: 'missing', file: 'index.html', why: 'the gallery has not been built' });
   } else {
-    for (const file of manifest.site.files) {
-      const data = await readFile(join(dir, file.name)).catch(() => undefined);
-      if (!data) problems.push({ kind: 'missing', file: file.name, why: 'listed in the manifest, not on disk' });
-      else if (data.length !== file.bytes || sha256(data) !== file.sha256) problems.push({ kind: 'modified', file: file.name, why: 'its bytes differ from what the build wrote' });
-    }
+    await recorded(manifest.site.files);
   }
   const ids = new Set(config.figures.map((f) => f.id));
   for (const entry of manifest.figures) {
     if (ids.has(entry.id)) continue;
     for (const file of entry.files) {
-      const exists = await readFile(join(dir, file.name)).then(() => true, () => false);
-      if (exists) problems.push({ kind: 'orphaned', file: file.name, why: `figure "${entry.id}" is no longer in the config` });
+      if ((await fileState(dir, file)) !== 'missing') problems.push({ kind: 'orphaned', file: file.name, why: `figure "${entry.id}" is no longer in the config` });
     }
   }
   return problems;

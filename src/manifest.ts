@@ -62,6 +62,13 @@ export const fileRecord = (name: string, data: string | Uint8Array): ManifestFil
   name, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length, sha256: sha256(data),
 });
 
+/** Whether a recorded file is in `dir` with the bytes the build wrote. */
+export async function fileState(dir: string, file: ManifestFile): Promise<'intact' | 'missing' | 'modified'> {
+  const data = await readFile(join(dir, file.name)).catch(() => undefined);
+  if (!data) return 'missing';
+  return data.length === file.bytes && sha256(data) === file.sha256 ? 'intact' : 'modified';
+}
+
 export function manifestText(manifest: Manifest): string {
   return JSON.stringify(manifest, null, 2) + '\n';
 }
