@@ -21,26 +21,39 @@ export default defineConfig({
     // The lab's figure: sigmoid's gradient vanishes, ReLU's does not.
     {
       id: 'sigmoid-vs-relu',
-      caption: "The lab's figure, linspace(-10, 10, 400): sigmoid's gradient is at most 0.25 and vanishes for large |z|; ReLU's is 1 for every z > 0.",
+      caption:
+        "The lab's figure, linspace(-10, 10, 400): sigmoid's gradient is at most 0.25 and vanishes for large |z|; ReLU's is 1 for every z > 0.",
       grid: { min: -10, max: 10, samples: 400 },
       panels: [{ activation: 'sigmoid' }, { activation: 'relu' }],
     },
     // The lab's exercise 2, in the lab's colours (both activations green).
     {
       id: 'relu-vs-tanh',
-      caption: "The lab's exercise 2, linspace(-5, 5, 100): tanh is zero-centred and its gradient reaches 1, but it still saturates for large |z|.",
+      caption:
+        "The lab's exercise 2, linspace(-5, 5, 100): tanh is zero-centred and its gradient reaches 1, but it still saturates for large |z|.",
       grid: { min: -5, max: 5, samples: 100 },
       panels: [{ activation: 'relu', color: '#008000' }, { activation: 'tanh' }],
     },
     // The lesson itself: sigmoid's derivative never exceeds 0.25, tanh's and ReLU's reach 1 ...
     {
-      id: 'derivatives-overlay', kind: 'derivatives-overlay', activations: ['sigmoid', 'tanh', 'relu'], grid: { min: -10, max: 10, samples: 401 },
-      caption: "Sigmoid's slope never exceeds 0.25, a quarter of tanh's and ReLU's: every sigmoid layer at least quarters the gradient passing back through it.",
+      id: 'derivatives-overlay',
+      kind: 'derivatives-overlay',
+      activations: ['sigmoid', 'tanh', 'relu'],
+      grid: { min: -10, max: 10, samples: 401 },
+      caption:
+        "Sigmoid's slope never exceeds 0.25, a quarter of tanh's and ReLU's: every sigmoid layer at least quarters the gradient passing back through it.",
     },
     // ... so through 30 layers sigmoid's gradient all but vanishes while ReLU's (He init) holds.
     {
-      id: 'vanishing-gradient-depth', kind: 'vanishing-gradient-depth', activations: ['sigmoid', 'tanh', 'relu'], depth: 30, units: 128, batch: 16, seed: 0,
-      caption: "Through 30 layers the sigmoid network's gradient shrinks by about eighteen orders of magnitude; the ReLU network's (He init) keeps its size.",
+      id: 'vanishing-gradient-depth',
+      kind: 'vanishing-gradient-depth',
+      activations: ['sigmoid', 'tanh', 'relu'],
+      depth: 30,
+      units: 128,
+      batch: 16,
+      seed: 0,
+      caption:
+        "Through 30 layers the sigmoid network's gradient shrinks by about eighteen orders of magnitude; the ReLU network's (He init) keeps its size.",
     },
     ...activationFigures,
   ],

@@ -6,11 +6,13 @@ import { join } from 'node:path';
 
 const [specDir, outDir] = process.argv.slice(2);
 const t0 = performance.now();
-const { loadRenderer } = await import('../src/fonts.mjs');
+const { loadRenderer } = await import('../dist/render/fonts.js');
 const { vega, vegaLite } = await loadRenderer();
 const t1 = performance.now();
 mkdirSync(outDir, { recursive: true });
-for (const name of readdirSync(specDir).filter((n) => n.endsWith('.vl.json')).sort()) {
+for (const name of readdirSync(specDir)
+  .filter((n) => n.endsWith('.vl.json'))
+  .sort()) {
   const id = name.slice(0, -'.vl.json'.length);
   const spec = JSON.parse(readFileSync(join(specDir, name), 'utf8'));
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });

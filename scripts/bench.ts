@@ -65,13 +65,23 @@ const reported = (stdout: string) => Number(/in (\d+\.\d+) s\n?$/.exec(stdout.tr
 
 const out = mkdtempSync(join(tmpdir(), 'actfig-bench-'));
 try {
-  const build = (force: boolean) => measure(['bin/actfig.js', 'build', '--config', config, '--out', join(out, 'figures'), ...(force ? ['--force'] : [])]);
+  const build = (force: boolean) =>
+    measure([
+      'bin/actfig.js',
+      'build',
+      '--config',
+      config,
+      '--out',
+      join(out, 'figures'),
+      ...(force ? ['--force'] : []),
+    ]);
   const cold = [];
   const noop = [];
   for (let i = 0; i < runs; i++) {
     cold.push(await build(true));
     const n = await build(false);
-    if (!/ 0 rendered, 24 unchanged/.test(n.stdout)) throw new Error(`the no-op build rendered something:\n${n.stdout}`);
+    if (!/ 0 rendered, 24 unchanged/.test(n.stdout))
+      throw new Error(`the no-op build rendered something:\n${n.stdout}`);
     noop.push(n);
   }
   const baseline = [];
@@ -83,25 +93,52 @@ try {
     `${label.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  ${(figures / seconds).toFixed(1).padStart(6)} fig/s  ${inner.padEnd(24)} peak ${mb(peak)}`;
   const coldWall = median(cold.map((r) => r.seconds));
   const baseWall = median(baseline.map((r) => r.seconds));
-  console.log(`workload: ${figures} figures x 2 panels, 400 samples, PNG (scale 2) + SVG + PDF; ${runs} runs, medians; cores: ${(await import('node:os')).availableParallelism()}`);
-  console.log(row('actfig build --force (cold)', coldWall, `build ${median(cold.map((r) => reported(r.stdout))).toFixed(2)} s`, Math.max(...cold.map((r) => r.peak))));
-  console.log(row('actfig build (no-op)', median(noop.map((r) => r.seconds)), `build ${median(noop.map((r) => reported(r.stdout))).toFixed(2)} s`, Math.max(...noop.map((r) => r.peak))));
-  console.log(row('baseline: plain vega loop', baseWall, `loop ${median(baseline.map((r) => r.loopSeconds)).toFixed(2)} s`, Math.max(...baseline.map((r) => r.peak))));
+  console.log(
+    `workload: ${figures} figures x 2 panels, 400 samples, PNG (scale 2) + SVG + PDF; ${runs} runs, medians; cores: ${(await import('node:os')).availableParallelism()}`,
+  );
+  console.log(
+    row(
+      'actfig build --force (cold)',
+      coldWall,
+      `build ${median(cold.map((r) => reported(r.stdout))).toFixed(2)} s`,
+      Math.max(...cold.map((r) => r.peak)),
+    ),
+  );
+  console.log(
+    row(
+      'actfig build (no-op)',
+      median(noop.map((r) => r.seconds)),
+      `build ${median(noop.map((r) => reported(r.stdout))).toFixed(2)} s`,
+      Math.max(...noop.map((r) => r.peak)),
+    ),
+  );
+  console.log(
+    row(
+      'baseline: plain vega loop',
+      baseWall,
+      `loop ${median(baseline.map((r) => r.loopSeconds)).toFixed(2)} s`,
+      Math.max(...baseline.map((r) => r.peak)),
+    ),
+  );
   console.log(`cold build vs baseline (wall): ${(baseWall / coldWall).toFixed(2)}x`);
   console.log('("build" is the time inside actfig build, without starting node and the TypeScript loader)');
   // The vanishing-gradient simulation of the default config (30 layers, 128 units, batch 16), in this process.
-  const { simulateDepth } = await import('../src/simulate.ts');
+  const { simulateDepth } = await import('../src/math/simulate.ts');
   const simRuns = [0, 1, 2].map(() => {
     const t = performance.now();
     for (const a of ['sigmoid', 'tanh', 'relu']) simulateDepth(a, {}, { depth: 30, width: 128, batch: 16, seed: 0 });
     return (performance.now() - t) / 1000;
   });
-  console.log(`vanishing-gradient-depth simulation (sigmoid, tanh, relu; 30 x 128, batch 16): ${median(simRuns).toFixed(2)} s`);
+  console.log(
+    `vanishing-gradient-depth simulation (sigmoid, tanh, relu; 30 x 128, batch 16): ${median(simRuns).toFixed(2)} s`,
+  );
   if (process.argv.includes('--sweep')) {
     const sweep = await measure(['bench/png-sweep.mjs', join(out, 'figures')]);
     console.log('\nPNG encoding of the 24 canvases (ms, KiB) by row filter and zlib level:');
     for (const r of JSON.parse(sweep.stdout) as { filter: string; level: number; ms: number; kib: number }[]) {
-      console.log(`  filter ${r.filter.padEnd(4)} level ${r.level}: ${String(r.ms).padStart(5)} ms ${String(r.kib).padStart(6)} KiB`);
+      console.log(
+        `  filter ${r.filter.padEnd(4)} level ${r.level}: ${String(r.ms).padStart(5)} ms ${String(r.kib).padStart(6)} KiB`,
+      );
     }
   }
 } finally {

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the project needs, idempotently:
-# - cairo/pango/jpeg/gif/rsvg headers: canvas compiles from source here (no prebuilt binary can be downloaded);
-# - chromium: the gallery's browser test drives Debian's chromium (no test tool can download a browser).
-# Safe to run again: it only calls apt-get when something is missing.
+# Installs the Debian/Ubuntu packages that canvas (node-canvas) compiles against, idempotently: it calls
+# apt-get only when something is missing. Shipped in the package: `npx actfig setup-system`, or
+# `sudo bash node_modules/activation-figures/scripts/setup-system.sh` before canvas is built.
+# Extra package names given as arguments are installed too (this repository's own set-up adds
+# chromium for the browser tests and python3-matplotlib for the benchmark's peer).
 set -euo pipefail
 
-packages=(build-essential pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev chromium)
+packages=(build-essential pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev "$@")
+
+if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+  echo "setup-system: no apt-get here; install the equivalents of: ${packages[*]}" >&2
+  exit 2
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,19 +1,39 @@
 // The public API: re-exports only.
-export { activations, activationNames, findActivation, knownNames } from './activations/index.ts';
-export type { Activation, ActivationName, Break, ParamSpec, ParamValues, Properties } from './activations/index.ts';
-export { evaluate } from './evaluate.ts';
-export type { Evaluated } from './evaluate.ts';
-export { arange, linspace, sample, withBreaks, MAX_POINTS } from './grid.ts';
-export type { GridSpec } from './grid.ts';
-export { resolveParams, describeParams } from './params.ts';
+export { build, buildSpec, check, evaluate, resolveConfig } from './api.ts';
+export type { ApiOptions, ConfigInput, Evaluated } from './api.ts';
+export type { BuildOptions, BuildResult, ProgressEvent } from './build/build.ts';
+export type { CheckOptions, Problem } from './build/check.ts';
+export { defineConfig } from './config/types.ts';
+export type {
+  ActivationRef,
+  ActivationsFigureConfig,
+  DepthFigureConfig,
+  FigureConfig,
+  GridConfig,
+  OverlayFigureConfig,
+  PanelConfig,
+  SeriesConfig,
+  StyleConfig,
+  UserConfig,
+} from './config/types.ts';
+export type { Config, Figure, Panel, Series } from './config/model.ts';
 export { UserError } from './errors.ts';
-export { defineConfig, normalizeConfig, loadConfig } from './config.ts';
-export type { UserConfig, FigureConfig, PanelConfig, GridConfig, Config, Figure, Panel } from './config.ts';
-export { buildSpec } from './figures/spec.ts';
+export type { Spec } from './figures/spec.ts';
 export type { Row } from './figures/data.ts';
-export { build, buildDate } from './build.ts';
-export type { BuildOptions, BuildResult } from './build.ts';
-export { check } from './check.ts';
-export type { Problem } from './check.ts';
-export { simulateDepth } from './simulate.ts';
-export { belowThreshold } from './saturation.ts';
+export { FORMATS, PNG_FILTERS } from './formats.ts';
+export type { Format, PngFilter, PngOptions } from './formats.ts';
+export { activationNames, activations, findActivation, knownNames } from './math/activations/registry.ts';
+export type {
+  Activation,
+  ActivationName,
+  ActivationParams,
+  Break,
+  ParamSpec,
+  ParamValues,
+  Properties,
+} from './math/activations/registry.ts';
+export { arange, linspace, MAX_POINTS, sample, withBreaks } from './math/grid.ts';
+export type { GridSpec } from './math/grid.ts';
+export { describeParams, resolveParams } from './math/params.ts';
+export { simulateDepth } from './math/simulate.ts';
+export { belowThreshold } from './math/saturation.ts';

@@ -18,4 +18,6 @@ export function packageVersion(name: string): string {
 }
 
 /** This tool's own version. */
-export const toolVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const toolVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;

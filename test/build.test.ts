@@ -1,46 +1,88 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
-import { normalizeConfig } from '../src/config.ts';
-import { render } from '../src/render.mjs';
+import { build } from '../src/build/build.ts';
+import { runJob } from '../src/build/job.ts';
+import { normalizeConfig } from '../src/config/normalize.ts';
 import { actfig } from './cli.ts';
 import { tempDir } from './tmp.ts';
 
 const grid = { min: -3, max: 3, samples: 61 };
 const config = (outDir: string, formats?: string[]) =>
-  normalizeConfig({ outDir, ...(formats && { formats }), figures: ['a', 'b', 'c'].map((id) => ({ id, grid, panels: [{ activation: 'relu' }] })) }, 'test.json');
+  normalizeConfig(
+    {
+      outDir,
+      ...(formats && { formats }),
+      figures: ['a', 'b', 'c'].map((id) => ({ id, grid, panels: [{ activation: 'relu' }] })),
+    },
+    'test.json',
+  );
 
 describe('build(config)', () => {
   it('a figure that fails is reported, leaves no file at all, and the others are written', async () => {
     const out = tempDir();
     writeFileSync(join(out, 'notes.md'), 'mine');
     const result = await build(config(out), {
-      render: async (spec, options) => {
-        if (options.id === 'b') throw new Error('boom');
-        return render(spec, options);
+      runner: {
+        run: async (job) => {
+          if (job.figure.id === 'b') throw new Error('boom');
+          return runJob(job);
+        },
+        close: async () => {},
       },
     });
     expect(result.failed.map((f) => [f.id, f.error.message])).toEqual([['b', 'boom']]);
-    expect(readdirSync(out).sort()).toEqual(['a.csv', 'a.pdf', 'a.png', 'a.svg', 'a.vl.json', 'c.csv', 'c.pdf', 'c.png', 'c.svg', 'c.vl.json', 'gallery.css', 'index.html', 'manifest.json', 'notes.md']);
+    expect(readdirSync(out).sort()).toEqual([
+      'a.csv',
+      'a.pdf',
+      'a.png',
+      'a.svg',
+      'a.vl.json',
+      'c.csv',
+      'c.pdf',
+      'c.png',
+      'c.svg',
+      'c.vl.json',
+      'gallery.css',
+      'index.html',
+      'manifest.json',
+      'notes.md',
+    ]);
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('mine');
   });
 
   it('formats narrow the images, but the spec, the CSV and the gallery are always written', async () => {
     const out = tempDir();
     await build(config(out, ['svg']), { only: ['c'] });
-    expect(readdirSync(out).sort()).toEqual(['c.csv', 'c.svg', 'c.vl.json', 'gallery.css', 'index.html', 'manifest.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'c.csv',
+      'c.svg',
+      'c.vl.json',
+      'gallery.css',
+      'index.html',
+      'manifest.json',
+    ]);
   });
 });
 
 describe('actfig build options', () => {
   it('--only and --formats narrow the build; --out picks the folder', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'c.json'), JSON.stringify({ figures: ['a', 'b'].map((id) => ({ id, grid, panels: [{ activation: 'tanh' }] })) }));
+    writeFileSync(
+      join(dir, 'c.json'),
+      JSON.stringify({ figures: ['a', 'b'].map((id) => ({ id, grid, panels: [{ activation: 'tanh' }] })) }),
+    );
     const r = actfig(['build', '--config', 'c.json', '--out', 'out', '--only', 'b', '--formats', 'png'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 figures: 1 rendered, 0 unchanged, 0 removed, 0 failed; 5 files written to out in/);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['b.csv', 'b.png', 'b.vl.json', 'gallery.css', 'index.html', 'manifest.json']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([
+      'b.csv',
+      'b.png',
+      'b.vl.json',
+      'gallery.css',
+      'index.html',
+      'manifest.json',
+    ]);
   });
 
   it('refuses an unknown format', () => {

@@ -6,6 +6,10 @@ const bin = fileURLToPath(new URL('../bin/actfig.js', import.meta.url));
 
 /** Runs the real `actfig` executable, as a user would. */
 export function actfig(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: options.cwd ?? root, env: { ...process.env, ...options.env } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd ?? root,
+    env: { ...process.env, ...options.env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeConfig, type ActivationsFigure } from '../src/config.ts';
+import type { ActivationsFigure } from '../src/config/model.ts';
+import { normalizeConfig } from '../src/config/normalize.ts';
 import { actfig } from './cli.ts';
 import { snapshot, tempDir } from './tmp.ts';
 
@@ -18,27 +19,81 @@ const errorOf = (config: unknown) => {
 
 // Each bad config, and the one line that must name the file, the field and the problem.
 const bad: [string, unknown, RegExp][] = [
-  ['an unknown activation', { figures: [figure(), figure({ id: 'g' }), { id: 'h', grid, panels: [{ activation: 'sigmoidd' }] }] },
-    /^figures\.config\.json: figures\[2\]\.panels\[0\]\.activation: unknown activation "sigmoidd" \(did you mean "sigmoid"\?\)$/],
-  ['a parameter the activation lacks', { figures: [{ id: 'f', grid, panels: [{ activation: 'relu', params: { alpha: 1 } }] }] },
-    /figures\[0\]\.panels\[0\]\.params\.alpha: relu has no parameter "alpha"/],
-  ['beta = 0', { figures: [{ id: 'f', grid, panels: [{ activation: 'softplus', params: { beta: 0 } }] }] }, /figures\[0\]\.panels\[0\]\.params\.beta: must not be 0/],
-  ['a parameter that is not a number', { figures: [{ id: 'f', grid, panels: [{ activation: 'elu', params: { alpha: 'big' } }] }] }, /params\.alpha: must be a finite number, got "big"/],
+  [
+    'an unknown activation',
+    { figures: [figure(), figure({ id: 'g' }), { id: 'h', grid, panels: [{ activation: 'sigmoidd' }] }] },
+    /^figures\.config\.json: figures\[2\]\.panels\[0\]\.activation: unknown activation "sigmoidd" \(did you mean "sigmoid"\?\)$/,
+  ],
+  [
+    'a parameter the activation lacks',
+    { figures: [{ id: 'f', grid, panels: [{ activation: 'relu', params: { alpha: 1 } }] }] },
+    /figures\[0\]\.panels\[0\]\.params\.alpha: relu has no parameter "alpha"/,
+  ],
+  [
+    'beta = 0',
+    { figures: [{ id: 'f', grid, panels: [{ activation: 'softplus', params: { beta: 0 } }] }] },
+    /figures\[0\]\.panels\[0\]\.params\.beta: must not be 0/,
+  ],
+  [
+    'a parameter that is not a number',
+    { figures: [{ id: 'f', grid, panels: [{ activation: 'elu', params: { alpha: 'big' } }] }] },
+    /params\.alpha: must be a finite number, got "big"/,
+  ],
   ['an empty id', { figures: [figure({ id: '' })] }, /figures\[0\]\.id: must not be empty/],
   ['an id with a slash', { figures: [figure({ id: 'a/b' })] }, /figures\[0\]\.id: must not contain a slash/],
   ['an id with ..', { figures: [figure({ id: 'a..b' })] }, /figures\[0\]\.id: must not contain "\.\."/],
   ['a duplicate id', { figures: [figure(), figure()] }, /figures\[1\]\.id: duplicate id "f"/],
-  ['an unknown top-level key', { figures: [figure()], outdir: 'x' }, /figures\.config\.json: outdir: unknown key \(did you mean "outDir"\?\)/],
-  ['an unknown grid key', { figures: [figure({ grid: { min: -1, max: 1, sample: 5 } })] }, /figures\[0\]\.grid\.sample: unknown key \(did you mean "samples"\?\)/],
-  ['an unknown panel key', { figures: [{ id: 'f', grid, panels: [{ activation: 'relu', colour: 'red' }] }] }, /figures\[0\]\.panels\[0\]\.colour: unknown key \(did you mean "color"\?\)/],
-  ['too many samples', { figures: [figure({ grid: { min: -1, max: 1, samples: 1_000_001 } })] }, /figures\[0\]\.grid\.samples: must be ≤ 1000000/],
-  ['samples below 2', { figures: [figure({ grid: { min: -1, max: 1, samples: 1 } })] }, /figures\[0\]\.grid\.samples: must be ≥ 2/],
-  ['a step making too many points', { figures: [figure({ grid: { min: 0, max: 1, step: 1e-7 } })] }, /figures\[0\]\.grid\.step: makes 10000000 points/],
-  ['min not below max', { figures: [figure({ grid: { min: 1, max: 1, samples: 5 } })] }, /figures\[0\]\.grid\.max: must be greater than min/],
-  ['a number given as a string', { figures: [figure({ grid: { min: '-1', max: 1, samples: 5 } })] }, /figures\[0\]\.grid\.min: expected number, got "-1"/],
+  [
+    'an unknown top-level key',
+    { figures: [figure()], outdir: 'x' },
+    /figures\.config\.json: outdir: unknown key \(did you mean "outDir"\?\)/,
+  ],
+  [
+    'an unknown grid key',
+    { figures: [figure({ grid: { min: -1, max: 1, sample: 5 } })] },
+    /figures\[0\]\.grid\.sample: unknown key \(did you mean "samples"\?\)/,
+  ],
+  [
+    'an unknown panel key',
+    { figures: [{ id: 'f', grid, panels: [{ activation: 'relu', colour: 'red' }] }] },
+    /figures\[0\]\.panels\[0\]\.colour: unknown key \(did you mean "color"\?\)/,
+  ],
+  [
+    'too many samples',
+    { figures: [figure({ grid: { min: -1, max: 1, samples: 1_000_001 } })] },
+    /figures\[0\]\.grid\.samples: must be ≤ 1000000/,
+  ],
+  [
+    'samples below 2',
+    { figures: [figure({ grid: { min: -1, max: 1, samples: 1 } })] },
+    /figures\[0\]\.grid\.samples: must be ≥ 2/,
+  ],
+  [
+    'a step making too many points',
+    { figures: [figure({ grid: { min: 0, max: 1, step: 1e-7 } })] },
+    /figures\[0\]\.grid\.step: makes 10000000 points/,
+  ],
+  [
+    'min not below max',
+    { figures: [figure({ grid: { min: 1, max: 1, samples: 5 } })] },
+    /figures\[0\]\.grid\.max: must be greater than min/,
+  ],
+  [
+    'a number given as a string',
+    { figures: [figure({ grid: { min: '-1', max: 1, samples: 5 } })] },
+    /figures\[0\]\.grid\.min: expected number, got "-1"/,
+  ],
   ['a PNG scale out of bounds', { png: { scale: 50 }, figures: [figure()] }, /png\.scale: must be ≤ 8, got 50/],
-  ['an unknown format', { formats: ['png', 'gif'], figures: [figure()] }, /formats\[1\]: must be one of "png", "svg", "pdf", got "gif"/],
-  ['a panel without a grid', { figures: [{ id: 'f', panels: [{ activation: 'relu' }] }] }, /figures\[0\]\.panels\[0\]\.grid: missing/],
+  [
+    'an unknown format',
+    { formats: ['png', 'gif'], figures: [figure()] },
+    /formats\[1\]: must be one of "png", "svg", "pdf", got "gif"/,
+  ],
+  [
+    'a panel without a grid',
+    { figures: [{ id: 'f', panels: [{ activation: 'relu' }] }] },
+    /figures\[0\]\.panels\[0\]\.grid: missing/,
+  ],
   ['no figures', { figures: [] }, /figures: must have at least 1 item/],
 ];
 
@@ -51,7 +106,19 @@ describe('normalizeConfig(config, file) refuses bad configs, naming the file and
   });
 
   it('fills in the defaults: lab titles, labels, slide preset, PNG scale 2, all formats', () => {
-    const c = normalizeConfig({ figures: [{ id: 'f', grid, preset: 'slide', panels: [{ activation: 'leaky_relu', params: { negative_slope: 0.2 } }, { activation: 'swish' }] }] }, 'x.json');
+    const c = normalizeConfig(
+      {
+        figures: [
+          {
+            id: 'f',
+            grid,
+            preset: 'slide',
+            panels: [{ activation: 'leaky_relu', params: { negative_slope: 0.2 } }, { activation: 'swish' }],
+          },
+        ],
+      },
+      'x.json',
+    );
     expect(c.formats).toEqual(['png', 'svg', 'pdf']);
     expect(c.png.scale).toBe(2);
     const [a, b] = (c.figures[0] as ActivationsFigure).panels;
@@ -81,7 +148,10 @@ describe('actfig build with a bad config exits 2 and leaves the output folder un
 
   it('a missing config file, invalid JSON, and an unknown --only are refused the same way', () => {
     const dir = tempDir();
-    expect(actfig(['build', '--config', 'nope.json'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'nope.json: config file not found\n' });
+    expect(actfig(['build', '--config', 'nope.json'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'nope.json: config file not found\n',
+    });
     writeFileSync(join(dir, 'broken.json'), '{ "figures": [ }');
     const broken = actfig(['build', '--config', 'broken.json'], { cwd: dir });
     expect(broken.code).toBe(2);

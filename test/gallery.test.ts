@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { activationNames } from '../src/activations/index.ts';
+import { activationNames } from '../src/math/activations/registry.ts';
 import { actfig, root } from './cli.ts';
 import { tempDir } from './tmp.ts';
 
@@ -21,7 +21,14 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (request) => requests.push(request.url()));
@@ -38,7 +45,9 @@ afterAll(async () => {
 
 describe('figures/index.html in Chromium', () => {
   it('loads every image, each with alt text', async () => {
-    const images = await page.$$eval('img', (imgs) => imgs.map((img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0, alt: img.alt })));
+    const images = await page.$$eval('img', (imgs) =>
+      imgs.map((img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0, alt: img.alt })),
+    );
     expect(images.length).toBeGreaterThanOrEqual(27);
     for (const image of images) {
       expect(image.loaded, `${image.src} did not load`).toBe(true);
@@ -53,7 +62,9 @@ describe('figures/index.html in Chromium', () => {
   });
 
   it('shows every figure of the manifest, with its downloads and embed snippets', async () => {
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { figures: { id: string; title: string; alt: string }[] };
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      figures: { id: string; title: string; alt: string }[];
+    };
     for (const { id, title, alt } of manifest.figures) {
       const figure = page.locator(`#fig-${id}`);
       expect(await figure.count(), id).toBe(1);
@@ -64,7 +75,11 @@ describe('figures/index.html in Chromium', () => {
       const snippets = await figure.locator('pre code').allTextContents();
       expect(snippets).toEqual([
         `![${title}](figures/${id}.png)`,
-        expect.stringMatching(new RegExp(`^<img src="figures/${id}\\.svg" srcset="figures/${id}\\.png 2x" width="\\d+" height="\\d+" alt=".+">$`)),
+        expect.stringMatching(
+          new RegExp(
+            `^<img src="figures/${id}\\.svg" srcset="figures/${id}\\.png 2x" width="\\d+" height="\\d+" alt=".+">$`,
+          ),
+        ),
         `\\includegraphics[width=\\linewidth]{figures/${id}.pdf}`,
       ]);
     }
@@ -82,7 +97,10 @@ describe('figures/index.html in Chromium', () => {
   it('is readable on a phone: one column, no horizontal scrolling of the page', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(pathToFileURL(join(out, 'index.html')).href);
-    const { scrollWidth, width } = await phone.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth }));
+    const { scrollWidth, width } = await phone.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
     expect(scrollWidth).toBeLessThanOrEqual(width);
     await phone.close();
   });

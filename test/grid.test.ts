@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { arange, linspace, sample, withBreaks } from '../src/grid.ts';
+import { arange, linspace, sample, withBreaks } from '../src/math/grid.ts';
 
-const grids = JSON.parse(readFileSync(new URL('./fixtures/torch.json', import.meta.url), 'utf8')).grids as Record<string, number[]>;
+const grids = JSON.parse(readFileSync(new URL('./fixtures/torch.json', import.meta.url), 'utf8')).grids as Record<
+  string,
+  number[]
+>;
 
 describe('linspace(min, max, samples) is numpy.linspace to the last bit', () => {
   it('linspace(-10, 10, 400): ends, middle and neighbours as numpy prints them', () => {
@@ -26,7 +29,7 @@ describe('linspace(min, max, samples) is numpy.linspace to the last bit', () => 
     expect(z[99]).toBe(5);
   });
 
-  it.each(Object.entries(grids))('%s equals numpy\'s whole array', (label, expected) => {
+  it.each(Object.entries(grids))("%s equals numpy's whole array", (label, expected) => {
     const [, fn, args] = /^(\w+)\((.*)\)$/.exec(label)!;
     const [a, b, c] = args.split(',').map(Number);
     const z = fn === 'linspace' ? linspace(a, b, c) : arange(a, b, c);
@@ -46,7 +49,10 @@ describe('arange and explicit points', () => {
 
 describe('withBreaks(z, breaks)', () => {
   it('inserts break points inside the range, once, in order', () => {
-    const z = withBreaks(linspace(-1, 1, 4), [{ z: 0, f: 'kink', df: 'jump' }, { z: 5, f: 'kink', df: 'jump' }]);
+    const z = withBreaks(linspace(-1, 1, 4), [
+      { z: 0, f: 'kink', df: 'jump' },
+      { z: 5, f: 'kink', df: 'jump' },
+    ]);
     const g = linspace(-1, 1, 4);
     expect(Array.from(z)).toEqual([g[0], g[1], 0, g[2], g[3]]);
   });

@@ -1,5 +1,5 @@
-import { findActivation } from '../src/activations/index.ts';
-import { resolveParams } from '../src/params.ts';
+import { findActivation } from '../src/math/activations/registry.ts';
+import { resolveParams } from '../src/math/params.ts';
 
 export function act(name: string, params: Record<string, unknown> = {}) {
   const a = findActivation(name);

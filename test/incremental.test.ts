@@ -6,17 +6,25 @@ import { actfig } from './cli.ts';
 import { snapshot, tempDir } from './tmp.ts';
 
 const grid = { min: -4, max: 4, samples: 81 };
-const figure = (id: string, activation: string, extra: object = {}) => ({ id, grid, panels: [{ activation }], ...extra });
+const figure = (id: string, activation: string, extra: object = {}) => ({
+  id,
+  grid,
+  panels: [{ activation }],
+  ...extra,
+});
 const base = [figure('one', 'sigmoid'), figure('two', 'relu'), figure('three', 'tanh')];
 
 /** A project folder with a JSON config; returns helpers that run the real CLI in it. */
 function project(figures: object[] = base, formats = ['png', 'svg', 'pdf']) {
   const dir = tempDir();
-  const write = (f: object[]) => writeFileSync(join(dir, 'c.json'), JSON.stringify({ outDir: 'out', formats, figures: f }));
+  const write = (f: object[]) =>
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ outDir: 'out', formats, figures: f }));
   write(figures);
   const out = join(dir, 'out');
   return {
-    dir, out, write,
+    dir,
+    out,
+    write,
     build: (...args: string[]) => actfig(['build', '--config', 'c.json', ...args], { cwd: dir }),
     check: (...args: string[]) => actfig(['check', '--config', 'c.json', ...args], { cwd: dir }),
   };
@@ -28,12 +36,20 @@ describe('byte-identical output', () => {
     const b = project();
     // The second build runs with its clock 30 years ahead and on the other side of the date line.
     const shift = join(tempDir(), 'clock.mjs');
-    writeFileSync(shift, 'const R = Date; globalThis.Date = class extends R { constructor(...a) { super(...(a.length ? a : [R.now() + 9.5e11])); } static now() { return R.now() + 9.5e11; } };\n');
+    writeFileSync(
+      shift,
+      'const R = Date; globalThis.Date = class extends R { constructor(...a) { super(...(a.length ? a : [R.now() + 9.5e11])); } static now() { return R.now() + 9.5e11; } };\n',
+    );
     expect(a.build().code).toBe(0);
     expect(b.build().code).toBe(0);
     const c = project();
     // The clock shift reaches the render workers too: they inherit NODE_OPTIONS.
-    expect(actfig(['build', '--config', 'c.json'], { cwd: c.dir, env: { TZ: 'Pacific/Kiritimati', NODE_OPTIONS: `--import=${shift}` } }).code).toBe(0);
+    expect(
+      actfig(['build', '--config', 'c.json'], {
+        cwd: c.dir,
+        env: { TZ: 'Pacific/Kiritimati', NODE_OPTIONS: `--import=${shift}` },
+      }).code,
+    ).toBe(0);
     const bytes = (dir: string) => Object.fromEntries(Object.entries(snapshot(dir)).map(([k, v]) => [k, v.bytes]));
     expect(bytes(b.out)).toEqual(bytes(a.out));
     expect(bytes(c.out)).toEqual(bytes(a.out));
@@ -41,10 +57,14 @@ describe('byte-identical output', () => {
 
   it('SOURCE_DATE_EPOCH sets the PDF dates (and so the content key)', () => {
     const p = project([figure('one', 'relu')], ['pdf']);
-    expect(actfig(['build', '--config', 'c.json'], { cwd: p.dir, env: { SOURCE_DATE_EPOCH: '1700000000' } }).code).toBe(0);
+    expect(actfig(['build', '--config', 'c.json'], { cwd: p.dir, env: { SOURCE_DATE_EPOCH: '1700000000' } }).code).toBe(
+      0,
+    );
     expect(readFileSync(join(p.out, 'one.pdf'), 'latin1')).toContain('/CreationDate (20231114221320Z)');
     expect(p.check().code).toBe(1); // without the variable, the date (and the PDF) would differ
-    expect(actfig(['check', '--config', 'c.json'], { cwd: p.dir, env: { SOURCE_DATE_EPOCH: '1700000000' } }).code).toBe(0);
+    expect(actfig(['check', '--config', 'c.json'], { cwd: p.dir, env: { SOURCE_DATE_EPOCH: '1700000000' } }).code).toBe(
+      0,
+    );
   });
 
   it('a parallel build writes the same bytes as a one-job build', () => {
@@ -58,7 +78,7 @@ describe('byte-identical output', () => {
 });
 
 describe('manifest and incremental builds', () => {
-  it('the manifest lists each figure\'s id, title, alt text, content key and files with sizes and hashes', () => {
+  it("the manifest lists each figure's id, config, title, alt text and files with sizes, hashes and content keys", () => {
     const p = project();
     p.build();
     const manifest = JSON.parse(readFileSync(join(p.out, 'manifest.json'), 'utf8'));
@@ -66,8 +86,18 @@ describe('manifest and incremental builds', () => {
     const one = manifest.figures[0];
     expect(one.title).toBe('Sigmoid Activation & Gradient');
     expect(one.alt).toBe(JSON.parse(readFileSync(join(p.out, 'one.vl.json'), 'utf8')).description);
-    expect(one.key).toMatch(/^[0-9a-f]{64}$/);
-    expect(one.files.map((f: { name: string }) => f.name)).toEqual(['one.vl.json', 'one.csv', 'one.png', 'one.svg', 'one.pdf']);
+    expect(one.config).toBe('../c.json');
+    for (const f of one.files) expect(f.key).toMatch(/^[0-9a-f]{64}$/);
+    // The spec and the CSV depend on the figure alone; each image also on its own options.
+    expect(one.files[0].key).toBe(one.files[1].key);
+    expect(new Set(one.files.slice(1).map((f: { key: string }) => f.key)).size).toBe(4);
+    expect(one.files.map((f: { name: string }) => f.name)).toEqual([
+      'one.vl.json',
+      'one.csv',
+      'one.png',
+      'one.svg',
+      'one.pdf',
+    ]);
     expect(manifest.site.files.map((f: { name: string }) => f.name)).toEqual(['index.html', 'gallery.css']);
     for (const f of one.files) expect(f.bytes).toBe(statSync(join(p.out, f.name)).size);
   });
@@ -88,7 +118,8 @@ describe('manifest and incremental builds', () => {
     p.write([figure('one', 'sigmoid'), figure('two', 'relu', { title: 'Changed' }), figure('three', 'tanh')]);
     expect(p.build().stdout).toMatch(/1 rendered, 2 unchanged/);
     const after = snapshot(p.out);
-    for (const name of Object.keys(before).filter((n) => n.startsWith('one.') || n.startsWith('three.'))) expect(after[name]).toEqual(before[name]);
+    for (const name of Object.keys(before).filter((n) => n.startsWith('one.') || n.startsWith('three.')))
+      expect(after[name]).toEqual(before[name]);
     expect(after['two.svg'].bytes).not.toEqual(before['two.svg'].bytes);
     expect(p.build('--force').stdout).toMatch(/3 rendered, 0 unchanged/);
   });
@@ -102,7 +133,7 @@ describe('manifest and incremental builds', () => {
     expect(p.check().code).toBe(0);
   });
 
-  it('a figure removed from the config loses exactly the files the manifest lists; the user\'s files stay', () => {
+  it("a figure removed from the config loses exactly the files the manifest lists; the user's files stay", () => {
     const p = project();
     p.build();
     writeFileSync(join(p.out, 'three.notes.md'), 'mine');
@@ -154,7 +185,10 @@ describe('actfig check', () => {
     const r = p.check();
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('  missing  out/one.vl.json: figure "one" has not been built');
-    writeFileSync(join(p.dir, 'c.json'), JSON.stringify({ figures: [{ id: 'x', grid, panels: [{ activation: 'nope' }] }] }));
+    writeFileSync(
+      join(p.dir, 'c.json'),
+      JSON.stringify({ figures: [{ id: 'x', grid, panels: [{ activation: 'nope' }] }] }),
+    );
     expect(p.check()).toMatchObject({ code: 2 });
   });
 });
@@ -162,7 +196,13 @@ describe('actfig check', () => {
 describe('safety', () => {
   it('two builds at once on one folder both succeed and leave it exactly current', async () => {
     const p = project();
-    const run = () => new Promise<number>((resolve) => spawn(process.execPath, [join(import.meta.dirname, '../bin/actfig.js'), 'build', '--config', 'c.json'], { cwd: p.dir, stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1)));
+    const run = () =>
+      new Promise<number>((resolve) =>
+        spawn(process.execPath, [join(import.meta.dirname, '../bin/actfig.js'), 'build', '--config', 'c.json'], {
+          cwd: p.dir,
+          stdio: 'ignore',
+        }).on('exit', (code) => resolve(code ?? -1)),
+      );
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);
     expect(p.check().code).toBe(0);
     expect(readdirSync(p.out).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))).toEqual([]);
@@ -175,7 +215,11 @@ describe('safety', () => {
     p.write(many.map((f) => ({ ...f, theme: 'dark' })));
     // Kill the build with SIGKILL as soon as it has written its first figure.
     await new Promise<void>((resolve) => {
-      const child = spawn(process.execPath, [join(import.meta.dirname, '../bin/actfig.js'), 'build', '--config', 'c.json', '--jobs', '1'], { cwd: p.dir, detached: true });
+      const child = spawn(
+        process.execPath,
+        [join(import.meta.dirname, '../bin/actfig.js'), 'build', '--config', 'c.json', '--jobs', '1'],
+        { cwd: p.dir, detached: true },
+      );
       child.stdout.on('data', (d: Buffer) => {
         if (/\[1\/12\]/.test(d.toString())) process.kill(-child.pid!, 'SIGKILL');
       });
@@ -194,8 +238,11 @@ describe('safety', () => {
 });
 
 describe('CSV export and the gallery in the manifest and the check', () => {
-  it('writes <id>.csv: the spec\'s table with a header row, quoting names with commas', () => {
-    const p = project([figure('one', 'relu'), { id: 'two', grid, panels: [{ activation: 'hardtanh', params: { min_val: -2, max_val: 0.5 } }] }]);
+  it("writes <id>.csv: the spec's table with a header row, quoting names with commas", () => {
+    const p = project([
+      figure('one', 'relu'),
+      { id: 'two', grid, panels: [{ activation: 'hardtanh', params: { min_val: -2, max_val: 0.5 } }] },
+    ]);
     p.build();
     const csv = readFileSync(join(p.out, 'two.csv'), 'utf8').trim().split('\n');
     const table = JSON.parse(readFileSync(join(p.out, 'two.vl.json'), 'utf8')).datasets.table;

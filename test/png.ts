@@ -18,7 +18,11 @@ export function decodePng(bytes: Buffer) {
 export function countColor(png: { data: Buffer }, [r, g, b]: [number, number, number], tolerance = 40): number {
   let n = 0;
   for (let i = 0; i < png.data.length; i += 4) {
-    if (Math.abs(png.data[i] - r) + Math.abs(png.data[i + 1] - g) + Math.abs(png.data[i + 2] - b) <= tolerance && png.data[i + 3] > 200) n++;
+    if (
+      Math.abs(png.data[i] - r) + Math.abs(png.data[i + 1] - g) + Math.abs(png.data[i + 2] - b) <= tolerance &&
+      png.data[i + 3] > 200
+    )
+      n++;
   }
   return n;
 }

@@ -62,11 +62,19 @@ export const reference: Record<string, Ref> = {
   prelu: (z, p) => leaky(z, n(p.weight)),
   rrelu: (z, p) => leaky(z, n(p.lower).plus(n(p.upper)).div(2)),
   elu: (z, p) => piece(z.gt(0), [z, ONE], [n(p.alpha).times(expm1(z)), n(p.alpha).times(exp(z))]),
-  celu: (z, p) => { const a = n(p.alpha); const e = exp(z.div(a)); return piece(z.gt(0), [z, ONE], [a.times(expm1(z.div(a))), e]); },
+  celu: (z, p) => {
+    const a = n(p.alpha);
+    const e = exp(z.div(a));
+    return piece(z.gt(0), [z, ONE], [a.times(expm1(z.div(a))), e]);
+  },
   selu: (z) => {
     const scale = new D(1.0507009873554804934193349852946);
     const alpha = new D(1.6732632423543772848170429916717);
-    return piece(z.gt(0), [z.times(scale), scale], [scale.times(alpha).times(expm1(z)), scale.times(alpha).times(exp(z))]);
+    return piece(
+      z.gt(0),
+      [z.times(scale), scale],
+      [scale.times(alpha).times(expm1(z)), scale.times(alpha).times(exp(z))],
+    );
   },
   gelu: (z, p) => {
     if (p.approximate !== 'tanh') return [z.times(Phi(z)), Phi(z).plus(z.times(phi(z)))];
@@ -78,7 +86,10 @@ export const reference: Record<string, Ref> = {
     const onePlusT = sig(u.times(2)).times(2);
     return [z.times(onePlusT).div(2), onePlusT.div(2).plus(z.div(2).times(sech2(u)).times(du))];
   },
-  silu: (z) => { const s = sig(z); return [z.times(s), s.plus(z.times(s).times(sig(z.neg())))]; },
+  silu: (z) => {
+    const s = sig(z);
+    return [z.times(s), s.plus(z.times(s).times(sig(z.neg())))];
+  },
   mish: (z) => {
     const t = tanh(sp(z));
     return [z.times(t), t.plus(z.times(sig(z)).times(sech2(sp(z))))];
@@ -88,15 +99,29 @@ export const reference: Record<string, Ref> = {
     if (b.times(z).gt(n(p.threshold))) return [z, ONE];
     return [sp(b.times(z)).div(b), sig(b.times(z))];
   },
-  softsign: (z) => { const d = ONE.plus(z.abs()); return [z.div(d), ONE.div(d.times(d))]; },
-  hardtanh: (z, p) => (z.lte(n(p.min_val)) ? [n(p.min_val), ZERO] : z.gte(n(p.max_val)) ? [n(p.max_val), ZERO] : [z, ONE]),
+  softsign: (z) => {
+    const d = ONE.plus(z.abs());
+    return [z.div(d), ONE.div(d.times(d))];
+  },
+  hardtanh: (z, p) =>
+    z.lte(n(p.min_val)) ? [n(p.min_val), ZERO] : z.gte(n(p.max_val)) ? [n(p.max_val), ZERO] : [z, ONE],
   // PyTorch's hardsigmoid_backward multiplies by the float 1.0f/6.0f, also in float64: its value, not 1/6.
-  hardsigmoid: (z) => (z.lte(-3) ? [ZERO, ZERO] : z.gte(3) ? [ONE, ZERO] : [z.div(6).plus(0.5), new D(Math.fround(1 / 6))]),
+  hardsigmoid: (z) =>
+    z.lte(-3) ? [ZERO, ZERO] : z.gte(3) ? [ONE, ZERO] : [z.div(6).plus(0.5), new D(Math.fround(1 / 6))],
   hardswish: (z) => (z.lt(-3) ? [ZERO, ZERO] : z.gt(3) ? [z, ONE] : [z.times(z.plus(3)).div(6), z.div(3).plus(0.5)]),
   logsigmoid: (z) => [sp(z.neg()).neg(), sig(z.neg())],
-  tanhshrink: (z) => { const t = tanh(z); return [z.minus(t), t.times(t)]; },
-  softshrink: (z, p) => { const l = n(p.lambd); return z.gt(l) ? [z.minus(l), ONE] : z.lt(l.neg()) ? [z.plus(l), ONE] : [ZERO, ZERO]; },
-  hardshrink: (z, p) => { const l = n(p.lambd); return z.abs().lte(l) ? [ZERO, ZERO] : [z, ONE]; },
+  tanhshrink: (z) => {
+    const t = tanh(z);
+    return [z.minus(t), t.times(t)];
+  },
+  softshrink: (z, p) => {
+    const l = n(p.lambd);
+    return z.gt(l) ? [z.minus(l), ONE] : z.lt(l.neg()) ? [z.plus(l), ONE] : [ZERO, ZERO];
+  },
+  hardshrink: (z, p) => {
+    const l = n(p.lambd);
+    return z.abs().lte(l) ? [ZERO, ZERO] : [z, ONE];
+  },
   threshold: (z, p) => (z.gt(n(p.threshold)) ? [z, ONE] : [n(p.value), ZERO]),
 };
 

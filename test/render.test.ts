@@ -29,13 +29,16 @@ describe('actfig build (default config)', () => {
   it('writes a spec, CSV, PNG, SVG and PDF for every figure, the gallery, no temporary files, and a summary line', () => {
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    for (const ext of ['.vl.json', '.csv', '.png', '.svg', '.pdf']) expect(files.filter((f) => f.endsWith(ext))).toHaveLength(27);
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^27 figures: 27 rendered, 0 unchanged, 0 removed, 0 failed; 137 files written to .* in \d+\.\d\d s$/);
+    for (const ext of ['.vl.json', '.csv', '.png', '.svg', '.pdf'])
+      expect(files.filter((f) => f.endsWith(ext))).toHaveLength(27);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(
+      /^27 figures: 27 rendered, 0 unchanged, 0 removed, 0 failed; 137 files written to .* in \d+\.\d\d s$/,
+    );
   });
 });
 
 describe('PNG', () => {
-  it('decodes at the configured scale (2): twice the SVG\'s size, with 144 ppi recorded', () => {
+  it("decodes at the configured scale (2): twice the SVG's size, with 144 ppi recorded", () => {
     const png = decodePng(read('sigmoid-vs-relu.png'));
     const svg = svgSize(read('sigmoid-vs-relu.svg').toString());
     expect(png.width).toBe(svg.width * 2);
@@ -43,7 +46,7 @@ describe('PNG', () => {
     expect(png.ppi).toBeCloseTo(144, 0);
   });
 
-  it('shows the derivative\'s red, the sigmoid\'s blue and the ReLU\'s green', () => {
+  it("shows the derivative's red, the sigmoid's blue and the ReLU's green", () => {
     const png = decodePng(read('sigmoid-vs-relu.png'));
     expect(countColor(png, [255, 0, 0])).toBeGreaterThan(500);
     expect(countColor(png, [0, 0, 255])).toBeGreaterThan(500);
@@ -58,20 +61,36 @@ describe('SVG', () => {
     const doc = new XMLParser({ ignoreAttributes: false }).parse(text);
     expect(doc.svg['@_role']).toBe('img');
     expect(doc.svg.desc['#text']).toBe(JSON.parse(read('sigmoid-vs-relu.vl.json').toString()).description);
-    for (const t of ['Sigmoid Activation &amp; Gradient', 'ReLU Activation &amp; Gradient', 'Input Value (z)', 'Activation / Gradient', 'Sigmoid Derivative', 'ReLU Activation']) {
+    for (const t of [
+      'Sigmoid Activation &amp; Gradient',
+      'ReLU Activation &amp; Gradient',
+      'Input Value (z)',
+      'Activation / Gradient',
+      'Sigmoid Derivative',
+      'ReLU Activation',
+    ]) {
       expect(text).toContain(`>${t}</text>`);
     }
     expect(text).toContain('font-family="DejaVu Sans"');
   });
 
   it('numbers its element ids per document, prefixed with the figure id', () => {
-    const ids = [...read('activation-relu.svg').toString().matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids.slice(0, 4)).toEqual(['activation-relu-title', 'activation-relu-desc', 'activation-relu-1', 'activation-relu-2']);
+    const ids = [
+      ...read('activation-relu.svg')
+        .toString()
+        .matchAll(/ id="([^"]+)"/g),
+    ].map((m) => m[1]);
+    expect(ids.slice(0, 4)).toEqual([
+      'activation-relu-title',
+      'activation-relu-desc',
+      'activation-relu-1',
+      'activation-relu-2',
+    ]);
   });
 });
 
 describe('PDF', () => {
-  it('has one page of the figure\'s size, real text with the titles, and fixed dates', async () => {
+  it("has one page of the figure's size, real text with the titles, and fixed dates", async () => {
     const bytes = read('sigmoid-vs-relu.pdf');
     const svg = svgSize(read('sigmoid-vs-relu.svg').toString());
     const media = /\/MediaBox \[ 0 0 (\d+) (\d+) \]/.exec(bytes.toString('latin1'))!;
@@ -88,8 +107,8 @@ describe('PDF', () => {
   });
 });
 
-describe('the specs render unchanged in the Vega team\'s own tools', () => {
-  it.each(['sigmoid-vs-relu', 'activation-hardshrink'])('vega-cli\'s vl2svg renders %s without a warning', (id) => {
+describe("the specs render unchanged in the Vega team's own tools", () => {
+  it.each(['sigmoid-vs-relu', 'activation-hardshrink'])("vega-cli's vl2svg renders %s without a warning", (id) => {
     const r = spawnSync(join(root, 'node_modules/.bin/vl2svg'), [join(out, `${id}.vl.json`)], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
@@ -108,6 +127,8 @@ describe('actfig spec and list', () => {
 
   it('actfig list lists the figures after the activations', () => {
     const r = actfig(['list']);
-    expect(r.stdout).toMatch(/Figures in figures\.config\.ts \(27\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/);
+    expect(r.stdout).toMatch(
+      /Figures in figures\.config\.ts \(27\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/,
+    );
   });
 });

@@ -1,10 +1,10 @@
-import { findActivation } from '../activations/index.ts';
-import type { Activation, ParamValues } from '../activations/index.ts';
-import { nextDown, nextUp } from '../activations/math.ts';
-import type { ActivationsFigure } from '../config.ts';
-import { evaluate } from '../evaluate.ts';
-import { sample, withBreaks, type GridSpec } from '../grid.ts';
-import { describeParams } from '../params.ts';
+import { findActivation } from '../math/activations/registry.ts';
+import type { Activation, ParamValues } from '../math/activations/registry.ts';
+import { nextDown, nextUp } from '../math/activations/math.ts';
+import type { ActivationsFigure } from '../config/model.ts';
+import { evaluate } from '../math/evaluate.ts';
+import { sample, withBreaks, type GridSpec } from '../math/grid.ts';
+import { describeParams } from '../math/params.ts';
 
 /** One row of a figure's sampled table: the data contract of every spec's `datasets`. */
 export interface Row {
@@ -44,7 +44,10 @@ export interface Sampled {
  * lines must break: at each jump of f (when `y`) and of f' (when `dy`).
  */
 export function sampleActivation(
-  name: string, params: ParamValues, grid: GridSpec, options: { kinks: boolean; key: string; y: boolean; dy: boolean },
+  name: string,
+  params: ParamValues,
+  grid: GridSpec,
+  options: { kinks: boolean; key: string; y: boolean; dy: boolean },
 ): Sampled {
   const activation = findActivation(name)!;
   let z = sample(grid).sort();
@@ -63,7 +66,10 @@ export function sampleActivation(
   const yJumps = options.y ? jumps('y') : [];
   const dyJumps = options.dy ? jumps('dy') : [];
   return {
-    key: options.key, activation, params, rows,
+    key: options.key,
+    activation,
+    params,
+    rows,
     splits: { y: yJumps.map((j) => j.split), dy: dyJumps.map((j) => j.split) },
     markers: [...yJumps, ...dyJumps].flatMap((j) => j.markers),
     zRange: [lo, hi],
@@ -76,7 +82,12 @@ export function sampleFigure(figure: ActivationsFigure): { rows: Row[]; panels: 
   const rows: Row[] = [];
   const panels = figure.panels.map((panel) => {
     const { key, isNew } = keys.key(panel.activation, panel.params, [panel.grid, panel.kinks]);
-    const s = sampleActivation(panel.activation, panel.params, panel.grid, { kinks: panel.kinks, key, y: true, dy: panel.derivative });
+    const s = sampleActivation(panel.activation, panel.params, panel.grid, {
+      kinks: panel.kinks,
+      key,
+      y: true,
+      dy: panel.derivative,
+    });
     if (isNew) rows.push(...s.rows);
     return s;
   });

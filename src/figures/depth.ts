@@ -1,8 +1,8 @@
-import { findActivation, type ParamValues } from '../activations/index.ts';
-import type { DepthFigure } from '../config.ts';
-import { initialisation, simulateDepth, type DepthRow } from '../simulate.ts';
+import { findActivation, type ParamValues } from '../math/activations/registry.ts';
+import type { DepthFigure } from '../config/model.ts';
+import { initialisation, simulateDepth, type DepthRow } from '../math/simulate.ts';
 import { RowKeys } from './data.ts';
-import { short } from './layers.ts';
+import { short } from '../text.ts';
 import type { Colors } from './theme.ts';
 
 export interface DepthSeries {
@@ -19,7 +19,12 @@ export function simulateFigure(figure: DepthFigure): DepthSeries[] {
   return figure.series.map((s) => {
     const { key } = keys.key(s.activation, s.params, figure.simulation);
     const rows = simulateDepth(s.activation, s.params, figure.simulation).map((r) => ({ ...r, activation: key }));
-    return { key, label: `${s.label} (${initialisation(s.activation).name} init)`, rows, maxSlope: maxSlope(s.activation, s.params) };
+    return {
+      key,
+      label: `${s.label} (${initialisation(s.activation).name} init)`,
+      rows,
+      maxSlope: maxSlope(s.activation, s.params),
+    };
   });
 }
 
@@ -33,24 +38,49 @@ const maxSlope = (name: string, params: ParamValues) => findActivation(name)!.pr
 export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors) {
   const labels = series.map((s) => s.label);
   const colors = series.map((_, i) => c.series[i % c.series.length]);
-  const byKey = series.reduceRight((rest, s, i) => `datum.activation === ${JSON.stringify(s.key)} ? ${JSON.stringify(labels[i])} : ${rest}`, "''");
+  const byKey = series.reduceRight(
+    (rest, s, i) => `datum.activation === ${JSON.stringify(s.key)} ? ${JSON.stringify(labels[i])} : ${rest}`,
+    "''",
+  );
   const L = figure.simulation.depth;
-  const x = { field: 'depth', type: 'quantitative', title: figure.xTitle, scale: { domain: [1, L], nice: false }, axis: { tickMinStep: 1 } };
+  const x = {
+    field: 'depth',
+    type: 'quantitative',
+    title: figure.xTitle,
+    scale: { domain: [1, L], nice: false },
+    axis: { tickMinStep: 1 },
+  };
   const lines = {
     data: { name: 'table' },
     transform: [{ calculate: byKey, as: 'label' }],
     mark: { type: 'line', strokeWidth: 2, point: { size: 18 } },
     encoding: {
       x,
-      y: { field: 'gradient', type: 'quantitative', title: figure.yTitle, scale: { type: 'log' }, axis: { format: '.0e' } },
-      color: { field: 'label', type: 'nominal', scale: { domain: labels, range: colors }, legend: figure.legend ? { title: null, orient: 'bottom-left' } : null },
+      y: {
+        field: 'gradient',
+        type: 'quantitative',
+        title: figure.yTitle,
+        scale: { type: 'log' },
+        axis: { format: '.0e' },
+      },
+      color: {
+        field: 'label',
+        type: 'nominal',
+        scale: { domain: labels, range: colors },
+        legend: figure.legend ? { title: null, orient: 'bottom-left' } : null,
+      },
     },
   };
   const bounds = figure.bound
     ? series.flatMap((s, i) => {
         if (!(s.maxSlope < 1)) return [];
         const g1 = s.rows[0].gradient;
-        return s.rows.map((r) => ({ depth: r.depth, bound: g1 * s.maxSlope ** (r.depth - 1), color: colors[i], text: r.depth === L ? `bound ${short(s.maxSlope, 3)}^(d−1)` : '' }));
+        return s.rows.map((r) => ({
+          depth: r.depth,
+          bound: g1 * s.maxSlope ** (r.depth - 1),
+          color: colors[i],
+          text: r.depth === L ? `bound ${short(s.maxSlope, 3)}^(d−1)` : '',
+        }));
       })
     : [];
   const layer: object[] = [lines];
@@ -59,12 +89,21 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
       {
         data: { values: bounds },
         mark: { type: 'line', strokeWidth: 1.5, strokeDash: [6, 4] },
-        encoding: { x: { field: 'depth', type: 'quantitative' }, y: { field: 'bound', type: 'quantitative' }, stroke: { field: 'color', type: 'nominal', scale: null }, detail: { field: 'color' } },
+        encoding: {
+          x: { field: 'depth', type: 'quantitative' },
+          y: { field: 'bound', type: 'quantitative' },
+          stroke: { field: 'color', type: 'nominal', scale: null },
+          detail: { field: 'color' },
+        },
       },
       {
         data: { values: bounds.filter((b) => b.text) },
         mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -4, fontSize: 11, color: c.text },
-        encoding: { x: { field: 'depth', type: 'quantitative' }, y: { field: 'bound', type: 'quantitative' }, text: { field: 'text' } },
+        encoding: {
+          x: { field: 'depth', type: 'quantitative' },
+          y: { field: 'bound', type: 'quantitative' },
+          text: { field: 'text' },
+        },
       },
     );
   }

@@ -1,8 +1,8 @@
-import type { ActivationsFigure, DepthFigure, OverlayFigure } from '../config.ts';
-import { saturatedIntervals } from './activations.ts';
+import type { ActivationsFigure, DepthFigure, OverlayFigure } from '../config/model.ts';
+import { saturatedIntervals } from './panels.ts';
 import type { Sampled } from './data.ts';
 import type { DepthSeries } from './depth.ts';
-import { short } from './layers.ts';
+import { short } from '../text.ts';
 
 const fmt = (v: number) => short(v, 4);
 const where = (at: number | string) => (typeof at === 'number' ? `z = ${fmt(at)}` : at);
@@ -13,13 +13,17 @@ export function describeActivations(figure: ActivationsFigure, panels: Sampled[]
     const { activation, zRange } = panels[i];
     const props = activation.properties(panel.params);
     const peak = props.maxAbsDerivative;
-    const what = panel.derivative ? `${panel.title}: ${activation.displayName} (solid) and its derivative (dashed)` : `${panel.title}: ${activation.displayName}`;
+    const what = panel.derivative
+      ? `${panel.title}: ${activation.displayName} (solid) and its derivative (dashed)`
+      : `${panel.title}: ${activation.displayName}`;
     const facts = [`over z from ${fmt(zRange[0])} to ${fmt(zRange[1])}`, `output range ${props.range}`];
     if (panel.derivative) facts.push(`the largest slope is ${fmt(peak.value)}, at ${where(peak.at)}`);
     if (panel.derivative && props.saturating) facts.push('the derivative falls towards 0 for large |z|');
     const saturated = saturatedIntervals(panel, panels[i]);
     if (saturated.length) {
-      facts.push(`shaded where |f'(z)| < ${short(panel.saturation!.threshold)}: ${saturated.map(([a, b]) => `${fmt(a)} to ${fmt(b)}`).join(' and ')}`);
+      facts.push(
+        `shaded where |f'(z)| < ${short(panel.saturation!.threshold)}: ${saturated.map(([a, b]) => `${fmt(a)} to ${fmt(b)}`).join(' and ')}`,
+      );
     }
     return `${what}, ${facts.join('; ')}.`;
   });

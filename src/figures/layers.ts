@@ -15,7 +15,9 @@ export function segment(splits: Split[]): string {
 export function jumpLayers(markers: (Marker & { color: string })[], c: Colors): object[] {
   const layers: object[] = [];
   for (const open of [false, true]) {
-    const values = markers.filter((m) => m.open === open).map((m) => ({ z: m.z, value: m.value, color: m.color, open: m.open }));
+    const values = markers
+      .filter((m) => m.open === open)
+      .map((m) => ({ z: m.z, value: m.value, color: m.color, open: m.open }));
     if (values.length === 0) continue;
     layers.push({
       data: { values },
@@ -31,6 +33,3 @@ export function jumpLayers(markers: (Marker & { color: string })[], c: Colors): 
   }
   return layers;
 }
-
-/** Significant digits for labels: 4.58486 rather than 4.584863339122356. */
-export const short = (v: number, digits = 6) => String(Number(v.toPrecision(digits)));

@@ -1,6 +1,6 @@
-import type { Figure } from '../config.ts';
+import type { Figure } from '../config/model.ts';
 import { packageVersion } from '../versions.ts';
-import { activationsBody } from './activations.ts';
+import { activationsBody } from './panels.ts';
 import { depthBody, simulateFigure } from './depth.ts';
 import { describeActivations, describeDepth, describeOverlay } from './describe.ts';
 import { overlayBody } from './overlay.ts';
@@ -28,12 +28,24 @@ export function buildSpec(figure: Figure): Spec {
   });
   if (figure.kind === 'derivatives-overlay') {
     const { layer, rows, sampled } = overlayBody(figure, c);
-    return { ...head(describeOverlay(figure, sampled)), width: figure.width, height: figure.height, layer, datasets: { [DATASET]: rows } };
+    return {
+      ...head(describeOverlay(figure, sampled)),
+      width: figure.width,
+      height: figure.height,
+      layer,
+      datasets: { [DATASET]: rows },
+    };
   }
   if (figure.kind === 'vanishing-gradient-depth') {
     const series = simulateFigure(figure);
     const { layer, rows } = depthBody(figure, series, c);
-    return { ...head(describeDepth(figure, series)), width: figure.width, height: figure.height, layer, datasets: { [DATASET]: rows } };
+    return {
+      ...head(describeDepth(figure, series)),
+      width: figure.width,
+      height: figure.height,
+      layer,
+      datasets: { [DATASET]: rows },
+    };
   }
   const { hconcat, resolve, rows, panels } = activationsBody(figure, c);
   return { ...head(describeActivations(figure, panels)), hconcat, resolve, datasets: { [DATASET]: rows } };

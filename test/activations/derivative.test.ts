@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { activationNames } from '../../src/activations/index.ts';
+import { activationNames } from '../../src/math/activations/registry.ts';
 import { act } from '../helpers.ts';
 
 // f' against a central difference of f, at random points away from every break.
@@ -21,7 +21,7 @@ describe.each(activationNames)('%s', (name) => {
 });
 
 describe('breaks are where the function says they are', () => {
-  it('a jump in f or f\' is a real discontinuity; a smooth point is not', () => {
+  it("a jump in f or f' is a real discontinuity; a smooth point is not", () => {
     for (const name of activationNames) {
       const { a, p, f, df } = act(name);
       for (const b of a.breaks(p)) {
@@ -34,7 +34,7 @@ describe('breaks are where the function says they are', () => {
     }
   });
 
-  it('the property table\'s largest |f\'| is attained and not exceeded on a dense grid', () => {
+  it("the property table's largest |f'| is attained and not exceeded on a dense grid", () => {
     for (const name of activationNames) {
       const { a, p, df } = act(name);
       const { value, at } = a.properties(p).maxAbsDerivative;
@@ -46,7 +46,7 @@ describe('breaks are where the function says they are', () => {
     }
   });
 
-  it('gelu\'s largest slope is at √2, where Φ(√2) + √2 φ(√2) = 1.12891…', () => {
+  it("gelu's largest slope is at √2, where Φ(√2) + √2 φ(√2) = 1.12891…", () => {
     const { a, p } = act('gelu');
     const m = a.properties(p).maxAbsDerivative;
     expect(m.at as number).toBeCloseTo(Math.SQRT2, 6);

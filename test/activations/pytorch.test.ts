@@ -17,7 +17,7 @@ const conventions: Record<string, Record<number, number>> = { hardswish: { 3: 1.
 
 describe.each(fixture.cases)('$name $params equals PyTorch', ({ name, params, z, y, dy }) => {
   const { f, df } = act(name, params);
-  it('f(z) and autograd f\'(z) at every fixture point, kinks included', () => {
+  it("f(z) and autograd f'(z) at every fixture point, kinks included", () => {
     z.forEach((zi, i) => {
       const expectedDy = conventions[name]?.[zi] ?? dy[i];
       expect(within(f(zi), y[i]), `${name}(${zi}) = ${f(zi)}, PyTorch ${y[i]}`).toBe(true);
@@ -83,7 +83,7 @@ describe('known values from hand derivation and documented constants', () => {
     expect(df(z as number)).toBeCloseTo(dy as number, 15);
   });
 
-  it('mish\'(0) is 3/5: tanh(ln 2) = (4 - 1)/(4 + 1)', () => {
+  it("mish'(0) is 3/5: tanh(ln 2) = (4 - 1)/(4 + 1)", () => {
     expect(act('mish').df(0)).toBeCloseTo(0.6, 15);
   });
 
@@ -92,7 +92,7 @@ describe('known values from hand derivation and documented constants', () => {
     expect(act('selu').df(-0)).toBe(1.0507009873554805 * 1.6732632423543772);
   });
 
-  it('gelu(1) = Φ(1) and gelu\'(1) = Φ(1) + φ(1), with Φ(1) = 0.841344746068542948…', () => {
+  it("gelu(1) = Φ(1) and gelu'(1) = Φ(1) + φ(1), with Φ(1) = 0.841344746068542948…", () => {
     expect(act('gelu').f(1)).toBeCloseTo(0.8413447460685429, 15);
     expect(act('gelu').df(1)).toBeCloseTo(0.8413447460685429 + Math.exp(-0.5) / Math.sqrt(2 * Math.PI), 15);
   });

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { actfig } from '../cli.ts';
-import { linspace } from '../../src/grid.ts';
+import { linspace } from '../../src/math/grid.ts';
 
-const rows = (csv: string) => csv.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
+const rows = (csv: string) =>
+  csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',').map(Number));
 
 describe('actfig eval', () => {
   it('prints z,y,dy as CSV in input order, with negative values typed as people type them', () => {
@@ -17,7 +22,11 @@ describe('actfig eval', () => {
     const table = rows(r.stdout);
     expect(table.map((row) => row[0])).toEqual(Array.from(linspace(-10, 10, 400)));
     // Every number is printed so that it parses back to the same double: JavaScript's shortest form.
-    const printed = r.stdout.trim().split('\n').slice(1).flatMap((line) => line.split(','));
+    const printed = r.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .flatMap((line) => line.split(','));
     for (const text of printed) expect(String(Number(text))).toBe(text);
     // sigmoid(-10) = 1/(1 + e^10) = 4.5397868702434395e-5 (to 17 digits), and σ' = σ(1 - σ).
     expect(table[0][1]).toBeCloseTo(4.5397868702434395e-5, 18);
@@ -25,14 +34,18 @@ describe('actfig eval', () => {
   });
 
   it('--step is numpy.arange (end excluded); --kinks adds the kink points', () => {
-    expect(rows(actfig(['eval', 'relu', '--min', '-1', '--max', '1', '--step', '0.5']).stdout).map((r) => r[0])).toEqual([-1, -0.5, 0, 0.5]);
+    expect(
+      rows(actfig(['eval', 'relu', '--min', '-1', '--max', '1', '--step', '0.5']).stdout).map((r) => r[0]),
+    ).toEqual([-1, -0.5, 0, 0.5]);
     const r = actfig(['eval', 'hardtanh', '--min', '-2', '--max', '2', '--samples', '4', '--kinks']);
     const g = linspace(-2, 2, 4);
     expect(rows(r.stdout).map((row) => row[0])).toEqual([g[0], -1, g[1], g[2], 1, g[3]]);
   });
 
-  it('--param sets parameters; kinks have PyTorch\'s derivative', () => {
-    expect(actfig(['eval', 'leaky_relu', '--param', 'negative_slope=0.2', '--at', '-1,0']).stdout).toBe('z,y,dy\n-1,-0.2,0.2\n0,0,0.2\n');
+  it("--param sets parameters; kinks have PyTorch's derivative", () => {
+    expect(actfig(['eval', 'leaky_relu', '--param', 'negative_slope=0.2', '--at', '-1,0']).stdout).toBe(
+      'z,y,dy\n-1,-0.2,0.2\n0,0,0.2\n',
+    );
     expect(actfig(['eval', 'gelu', '--param', 'approximate=tanh', '--at', '0']).stdout).toBe('z,y,dy\n0,0,0.5\n');
     expect(actfig(['eval', 'hardswish', '--at', '-3,3']).stdout).toBe('z,y,dy\n-3,0,-0.5\n3,3,1.5\n');
   });
@@ -53,7 +66,7 @@ describe('actfig eval', () => {
     [['eval', 'relu', '--min', 'NaN', '--max', '1', '--samples', '5'], /--min: must be a finite number/],
     [['eval', 'relu', '--min', '0', '--max', '1', '--samples', '1000001'], /--samples: at most 1000000 points/],
     [['eval', 'relu', '--min', '0', '--max', '1', '--step', '1e-7'], /--step: makes 10000000 points/],
-    [['eval', 'relu', '--min', '0', '--max', '1', '--bogus', '1'], /Unknown option '--bogus'/],
+    [['eval', 'relu', '--min', '0', '--max', '1', '--bogus', '1'], /Unknown option `--bogus`/],
   ])('refuses %j with exit 2 and one line naming the argument', (args, message) => {
     const r = actfig(args as string[]);
     expect(r.code).toBe(2);

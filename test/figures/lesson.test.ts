@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeConfig, type ActivationsFigure, type DepthFigure } from '../../src/config.ts';
+import type { ActivationsFigure, DepthFigure } from '../../src/config/model.ts';
+import { normalizeConfig } from '../../src/config/normalize.ts';
 import { buildSpec } from '../../src/figures/spec.ts';
-import { belowThreshold } from '../../src/saturation.ts';
-import { initialisation, simulateDepth } from '../../src/simulate.ts';
+import { belowThreshold } from '../../src/math/saturation.ts';
+import { initialisation, simulateDepth } from '../../src/math/simulate.ts';
 import { act } from '../helpers.ts';
 
 const sim = { depth: 30, width: 128, batch: 16, seed: 0 };
@@ -25,7 +26,7 @@ describe('simulateDepth: the gradient travelling back through a deep network', (
     expect(Object.keys(rows[0])).toEqual(['activation', 'depth', 'gradient']);
   });
 
-  it('sigmoid: each layer keeps at most 0.25 of the gradient (times the Xavier weights\' gain of about 1), so it falls by more than 1e3', () => {
+  it("sigmoid: each layer keeps at most 0.25 of the gradient (times the Xavier weights' gain of about 1), so it falls by more than 1e3", () => {
     const rows = run('sigmoid');
     for (const r of ratios(rows)) expect(r).toBeLessThanOrEqual(0.25 * 1.1);
     expect(rows[0].gradient / rows[29].gradient).toBeGreaterThan(1e3);
@@ -38,7 +39,10 @@ describe('simulateDepth: the gradient travelling back through a deep network', (
   });
 
   it('tanh lies between: it loses more than relu and far less than sigmoid', () => {
-    const fall = (a: string) => { const r = run(a); return r[0].gradient / r[29].gradient; };
+    const fall = (a: string) => {
+      const r = run(a);
+      return r[0].gradient / r[29].gradient;
+    };
     expect(fall('tanh')).toBeGreaterThan(fall('relu'));
     expect(fall('tanh')).toBeLessThan(fall('sigmoid'));
   });
@@ -49,7 +53,7 @@ describe('simulateDepth: the gradient travelling back through a deep network', (
   });
 });
 
-describe('saturation regions are solved from f\', not read off the grid', () => {
+describe("saturation regions are solved from f', not read off the grid", () => {
   it('threshold 0.01: sigmoid saturates where |z| > 4.58486, tanh where |z| > 2.99322', () => {
     const s = belowThreshold(act('sigmoid').df, 0.01, -10, 10);
     expect(s.map(([a, b]) => [a, b])).toHaveLength(2);
@@ -62,7 +66,7 @@ describe('saturation regions are solved from f\', not read off the grid', () => 
     expect(t[1][0]).toBeCloseTo(2.99322, 5);
   });
 
-  it('the boundaries agree with the closed forms to 1e-12: σ\'(z) = t at logit((1 + √(1 - 4t))/2), sech²(z) = t at acosh(1/√t)', () => {
+  it("the boundaries agree with the closed forms to 1e-12: σ'(z) = t at logit((1 + √(1 - 4t))/2), sech²(z) = t at acosh(1/√t)", () => {
     for (const t of [0.01, 0.001, 0.2]) {
       const s = (1 + Math.sqrt(1 - 4 * t)) / 2;
       const sigmoidEdge = belowThreshold(act('sigmoid').df, t, -30, 30)[1][0];
@@ -73,35 +77,57 @@ describe('saturation regions are solved from f\', not read off the grid', () => 
   });
 
   it('an activation panel with saturation shades both regions and labels them', () => {
-    const c = normalizeConfig({ figures: [{ id: 's', grid: { min: -7, max: 7, samples: 281 }, panels: [{ activation: 'sigmoid', saturation: true }] }] }, 'x.json');
+    const c = normalizeConfig(
+      {
+        figures: [
+          { id: 's', grid: { min: -7, max: 7, samples: 281 }, panels: [{ activation: 'sigmoid', saturation: true }] },
+        ],
+      },
+      'x.json',
+    );
     const layers = (buildSpec(c.figures[0]) as any).hconcat[0].layer;
     const rect = layers.find((l: any) => l.mark.type === 'rect');
     const round = (v: number) => Number(v.toFixed(5));
-    expect(rect.data.values.map((v: any) => [round(v.z0), round(v.z1)])).toEqual([[-7, -4.58486], [4.58486, 7]]);
-    const labels = layers.filter((l: any) => l.mark.type === 'text').flatMap((l: any) => l.data.values.map((v: any) => v.label));
+    expect(rect.data.values.map((v: any) => [round(v.z0), round(v.z1)])).toEqual([
+      [-7, -4.58486],
+      [4.58486, 7],
+    ]);
+    const labels = layers
+      .filter((l: any) => l.mark.type === 'text')
+      .flatMap((l: any) => l.data.values.map((v: any) => v.label));
     expect(labels).toEqual(["saturated: |f'(z)| < 0.01\nz < -4.585", "saturated: |f'(z)| < 0.01\nz > 4.585"]);
     expect((c.figures[0] as ActivationsFigure).panels[0].saturation).toEqual({ threshold: 0.01 });
   });
 });
 
 describe('the new figure kinds', () => {
-  const config = normalizeConfig({
-    figures: [
-      { id: 'o', kind: 'derivatives-overlay' },
-      { id: 'd', kind: 'vanishing-gradient-depth', depth: 12, units: 32, batch: 8, seed: 3 },
-    ],
-  }, 'x.json');
+  const config = normalizeConfig(
+    {
+      figures: [
+        { id: 'o', kind: 'derivatives-overlay' },
+        { id: 'd', kind: 'vanishing-gradient-depth', depth: 12, units: 32, batch: 8, seed: 3 },
+      ],
+    },
+    'x.json',
+  );
 
   it('derivatives-overlay: sigmoid, tanh and relu by default on linspace(-10, 10, 401), peaks labelled', () => {
     const spec = buildSpec(config.figures[0]) as any;
     const keys = [...new Set(spec.datasets.table.map((r: any) => r.activation))];
     expect(keys).toEqual(['sigmoid', 'tanh', 'relu']);
     expect(spec.datasets.table.filter((r: any) => r.activation === 'sigmoid')).toHaveLength(401);
-    const texts = spec.layer.filter((l: any) => l.mark.type === 'text').flatMap((l: any) => l.data.values.map((v: any) => v.text));
+    const texts = spec.layer
+      .filter((l: any) => l.mark.type === 'text')
+      .flatMap((l: any) => l.data.values.map((v: any) => v.text));
     expect(texts).toContain("max Sigmoid' = 0.25 at z = 0");
     expect(texts).toContain("max Tanh' = 1 at z = 0");
-    const dots = spec.layer.find((l: any) => l.mark.type === 'point' && l.data.values.some((v: any) => v.value === 0.25));
-    expect(dots.data.values.map((v: any) => [v.z, v.value])).toEqual([[0, 0.25], [0, 1]]);
+    const dots = spec.layer.find(
+      (l: any) => l.mark.type === 'point' && l.data.values.some((v: any) => v.value === 0.25),
+    );
+    expect(dots.data.values.map((v: any) => [v.z, v.value])).toEqual([
+      [0, 0.25],
+      [0, 1],
+    ]);
   });
 
   it('vanishing-gradient-depth: rows {activation, depth, gradient}, a log y axis, and the 0.25^(d-1) bound for sigmoid only', () => {
@@ -126,10 +152,16 @@ describe('the new figure kinds', () => {
       }
       return 'accepted';
     };
-    expect(error({ id: 'x', kind: 'histogram' })).toMatch(/^c\.json: figures\[0\]\.kind: must be one of "activations", "derivatives-overlay", "vanishing-gradient-depth"/);
-    expect(error({ id: 'x', kind: 'vanishing-gradient-depth', activations: ['sigmoid', 'relux'] })).toMatch(/figures\[0\]\.activations\[1\]: unknown activation "relux" \(did you mean "relu"\?\)/);
+    expect(error({ id: 'x', kind: 'histogram' })).toMatch(
+      /^c\.json: figures\[0\]\.kind: must be one of "activations", "derivatives-overlay", "vanishing-gradient-depth"/,
+    );
+    expect(error({ id: 'x', kind: 'vanishing-gradient-depth', activations: ['sigmoid', 'relux'] })).toMatch(
+      /figures\[0\]\.activations\[1\]: unknown activation "relux" \(did you mean "relu"\?\)/,
+    );
     expect(error({ id: 'x', kind: 'vanishing-gradient-depth', depth: 1 })).toMatch(/figures\[0\]\.depth: must be ≥ 2/);
-    expect(error({ id: 'x', kind: 'vanishing-gradient-depth', units: 2048, batch: 4096 })).toMatch(/figures\[0\]\.units: depth × units² × batch/);
+    expect(error({ id: 'x', kind: 'vanishing-gradient-depth', units: 2048, batch: 4096 })).toMatch(
+      /figures\[0\]\.units: depth × units² × batch/,
+    );
     expect(error({ id: 'x', kind: 'derivatives-overlay', seed: 1 })).toMatch(/figures\[0\]\.seed: unknown key/);
   });
 });

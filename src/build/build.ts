@@ -1,0 +1,354 @@
+import { availableParallelism } from 'node:os';
+import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config, Figure } from '../config/model.ts';
+import { selectFigures } from '../config/select.ts';
+import { UserError } from '../errors.ts';
+import { canonicalFormats, type Format } from '../formats.ts';
+import { fileKeys, keyContext, type KeyContext } from '../output/content-key.ts';
+import { discard, TEMP_FILE, writeAtomic } from '../output/files.ts';
+import { lockFolder } from '../output/lock.ts';
+import { type FileRole, outputFiles, PENDING } from '../output/layout.ts';
+import {
+  fileRecord,
+  fileState,
+  GENERATOR,
+  type Manifest,
+  type ManifestFigure,
+  type ManifestFile,
+  ManifestWriter,
+} from '../output/manifest.ts';
+import { inProcess, type JobRunner, processPool } from '../render/pool.ts';
+import { toolVersion } from '../versions.ts';
+import { buildDate } from './date.ts';
+import type { FigureResult } from './job.ts';
+import { checkFolder, isMine, orderEntries, type OutputFolder, openFolder } from './folder.ts';
+
+/**
+ * The build, in named stages over explicit values:
+ *   1. plan:   the config's figures (narrowed by --only), each file with its content key; a file whose
+ *              key matches the manifest and whose bytes are intact is current and not touched;
+ *   2. prune:  the figures this config made before and no longer has lose exactly the files the
+ *              manifest lists for them (other configs' figures in a shared folder are never touched);
+ *   3. render: each figure to render becomes a job (spec, CSV, images, written as temporary files) in
+ *              a pool of render processes, or in this process when only one or two figures need it;
+ *   4. write:  one figure at a time, its temporary files are renamed into place (a journal names them
+ *              meanwhile) and the manifest is saved;
+ *   5. site:   the gallery (index.html, gallery.css), when a figure changed or its files are not intact.
+ * The output folder is locked for the whole build. A figure that fails is reported and skipped.
+ */
+
+export interface BuildOptions {
+  only?: string[];
+  /** Render only these image formats now; the others stay as they are. Default: the config's. */
+  formats?: Format[];
+  /** Re-render every figure, whatever the manifest says. */
+  force?: boolean;
+  /** Delete the figures this config made before and no longer has. Default true. */
+  prune?: boolean;
+  /** Render processes; default: the number of cores. */
+  jobs?: number;
+  /** PDF creation date; defaults to SOURCE_DATE_EPOCH, else a fixed date. */
+  date?: Date;
+  /** How long to wait for another build's lock, in ms. Default 600 000. */
+  lockTimeoutMs?: number;
+  progress?: (event: ProgressEvent) => void;
+  /** Runs the figure jobs (tests use it to make a figure fail). */
+  runner?: JobRunner;
+}
+
+export type ProgressEvent =
+  | { type: 'start'; total: number; toRender: number }
+  | { type: 'waiting'; pid: number; host: string }
+  | { type: 'figure'; id: string; status: 'rendered' | 'failed'; done: number; total: number; error?: Error }
+  | { type: 'removed'; id: string }
+  | { type: 'kept'; id: string };
+
+export interface BuildResult {
+  figures: number;
+  rendered: string[];
+  unchanged: string[];
+  removed: string[];
+  /** Figures that left the config but were kept (prune: false). */
+  kept: string[];
+  failed: { id: string; error: Error }[];
+  filesWritten: number;
+  seconds: number;
+}
+
+/** A figure of the plan: its files' keys, and the image formats that must be rendered now. */
+interface Planned {
+  figure: Figure;
+  keys: Record<FileRole, string>;
+  /** The formats this build makes for it (the config's, or --formats). */
+  formats: Format[];
+  /** The formats a file may have and keep: the config's and this build's. */
+  allowed: Format[];
+  render: boolean;
+}
+
+export async function build(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const context = keyContext(config.png, options.date ?? buildDate());
+  const formats = canonicalFormats(options.formats ?? config.formats);
+  const figures = selectFigures(config, options.only);
+  await mkdir(config.outDir, { recursive: true }).catch((error) => {
+    throw new UserError(`${config.outDir}: cannot create the output folder: ${(error as Error).message}`);
+  });
+  const release = await lockFolder(config.outDir, {
+    ...(options.lockTimeoutMs !== undefined && { timeoutMs: options.lockTimeoutMs }),
+    onWait: (owner) => options.progress?.({ type: 'waiting', pid: owner.pid, host: owner.host }),
+  });
+  const result: BuildResult = {
+    figures: figures.length,
+    rendered: [],
+    unchanged: [],
+    removed: [],
+    kept: [],
+    failed: [],
+    filesWritten: 0,
+    seconds: 0,
+  };
+  try {
+    const folder = await openFolder(config);
+    await removeTemporaryFiles(config.outDir);
+    const plan = await planFigures(config, folder, figures, formats, context, options.force ?? false);
+    await checkFolder(
+      config,
+      folder,
+      plan.map((p) => p.figure),
+    );
+    const todo = plan.filter((p) => p.render);
+    for (const p of plan) if (!p.render) result.unchanged.push(p.figure.id);
+    options.progress?.({ type: 'start', total: figures.length, toRender: todo.length });
+
+    const writer = new ManifestWriter(config.outDir, folder.text);
+    const save = () => writer.save(currentManifest(folder));
+    // Narrowing (--only) never deletes what it did not build.
+    if (!options.only) await pruneFigures(config, folder, options.prune ?? true, result, options.progress);
+    for (const p of plan) if (!p.render) await dropFormats(config.outDir, folder, p);
+
+    await renderAndWrite(config, folder, todo, context, options, result, save);
+    if (result.rendered.length || result.removed.length || !(await siteIntact(config.outDir, folder))) {
+      await writeSite(config, folder, result);
+    }
+    await save();
+  } finally {
+    await release();
+  }
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+/** Temporary files of a build that was killed before its renames: ours, and now garbage. */
+async function removeTemporaryFiles(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) if (TEMP_FILE.test(name)) await unlink(join(dir, name)).catch(() => {});
+}
+
+/** Stage 1: which figures must be rendered, and in which formats. */
+async function planFigures(
+  config: Config,
+  folder: OutputFolder,
+  figures: Figure[],
+  formats: Format[],
+  context: KeyContext,
+  force: boolean,
+): Promise<Planned[]> {
+  const plan: Planned[] = [];
+  const allowed = canonicalFormats([...config.formats, ...formats]);
+  for (const figure of figures) {
+    const keys = fileKeys(figure, context);
+    const entry = folder.entries.get(figure.id);
+    let render = force || !entry;
+    for (const { name, role } of outputFiles(figure.id, formats)) {
+      if (render) break;
+      const record = entry?.files.find((f) => f.name === name);
+      if (!record || record.key !== keys[role] || (await fileState(config.outDir, record)) !== 'intact') render = true;
+    }
+    plan.push({ figure, keys, formats, allowed, render });
+  }
+  return plan;
+}
+
+/** Stage 2: the figures this config made before and no longer has. */
+async function pruneFigures(
+  config: Config,
+  folder: OutputFolder,
+  prune: boolean,
+  result: BuildResult,
+  progress: BuildOptions['progress'],
+): Promise<void> {
+  const ids = new Set(config.figures.map((f) => f.id));
+  for (const entry of [...folder.entries.values()]) {
+    if (!isMine(folder, entry) || ids.has(entry.id)) continue;
+    if (!prune) {
+      result.kept.push(entry.id);
+      progress?.({ type: 'kept', id: entry.id });
+      continue;
+    }
+    for (const file of entry.files)
+      if (!folder.claimedElsewhere(file.name, entry.id)) await unlink(join(config.outDir, file.name)).catch(() => {});
+    folder.entries.delete(entry.id);
+    result.removed.push(entry.id);
+    progress?.({ type: 'removed', id: entry.id });
+  }
+}
+
+/** A current figure whose config no longer lists a format: that format's file is ours to remove. */
+async function dropFormats(dir: string, folder: OutputFolder, p: Planned): Promise<void> {
+  const entry = folder.entries.get(p.figure.id);
+  if (!entry) return;
+  const keep = new Set(outputFiles(p.figure.id, p.allowed).map((f) => f.name));
+  const dropped = entry.files.filter((f) => !keep.has(f.name));
+  if (dropped.length === 0) return;
+  for (const file of dropped) await unlink(join(dir, file.name)).catch(() => {});
+  folder.entries.set(entry.id, { ...entry, files: entry.files.filter((f) => keep.has(f.name)) });
+}
+
+/** Stages 3 and 4: render the figures (concurrently), write each one's files as its render finishes (in turn). */
+async function renderAndWrite(
+  config: Config,
+  folder: OutputFolder,
+  todo: Planned[],
+  context: KeyContext,
+  options: BuildOptions,
+  result: BuildResult,
+  save: () => Promise<void>,
+): Promise<void> {
+  if (todo.length === 0) return;
+  const runner =
+    options.runner ??
+    (todo.length <= 2
+      ? await inProcess()
+      : await processPool(Math.min(options.jobs ?? availableParallelism(), todo.length)));
+  let done = 0;
+  let writing = Promise.resolve();
+  try {
+    await Promise.all(
+      todo.map(async (p) => {
+        const id = p.figure.id;
+        try {
+          const made = await runner.run({
+            figure: p.figure,
+            formats: p.formats,
+            png: context.png,
+            date: context.date,
+            dir: config.outDir,
+          });
+          const write = writing.then(async () => {
+            await writeFigure(config.outDir, folder, p, made, result);
+            await save();
+            await unlink(join(config.outDir, PENDING)).catch(() => {});
+          });
+          writing = write.catch(() => {});
+          await write;
+          result.rendered.push(id);
+          options.progress?.({ type: 'figure', id, status: 'rendered', done: ++done, total: todo.length });
+        } catch (error) {
+          result.failed.push({ id, error: error as Error });
+          options.progress?.({
+            type: 'figure',
+            id,
+            status: 'failed',
+            done: ++done,
+            total: todo.length,
+            error: error as Error,
+          });
+        }
+      }),
+    );
+  } finally {
+    await runner.close();
+  }
+}
+
+/**
+ * Stage 4 for one figure: rename its temporary files into place and record them. While the renames
+ * run, a journal (PENDING) names the new files, so that a build killed between two renames leaves a
+ * figure that `check` can name as torn and the next build heals.
+ */
+async function writeFigure(
+  dir: string,
+  folder: OutputFolder,
+  p: Planned,
+  made: FigureResult,
+  result: BuildResult,
+): Promise<void> {
+  const old = folder.entries.get(p.figure.id);
+  const records = new Map<string, ManifestFile>();
+  const keep = new Set(outputFiles(p.figure.id, p.allowed).map((f) => f.name));
+  for (const file of old?.files ?? []) if (keep.has(file.name)) records.set(file.name, file);
+  try {
+    const changed = [];
+    for (const file of made.files) {
+      const before = records.get(file.name);
+      if (before && before.sha256 === file.sha256 && (await fileState(dir, before)) === 'intact') {
+        await unlink(file.temp!).catch(() => {});
+      } else {
+        changed.push(file);
+      }
+      records.set(file.name, { name: file.name, bytes: file.bytes, sha256: file.sha256, key: p.keys[file.role] });
+    }
+    if (changed.length) {
+      await writeAtomic(
+        join(dir, PENDING),
+        JSON.stringify({ id: p.figure.id, files: changed.map((f) => ({ name: f.name, sha256: f.sha256 })) }),
+      );
+      for (const file of changed) await rename(file.temp!, join(dir, file.name));
+      result.filesWritten += changed.length;
+    }
+  } catch (error) {
+    await discard(made.files.map((f) => f.temp));
+    throw error;
+  }
+  for (const file of old?.files ?? []) if (!keep.has(file.name)) await unlink(join(dir, file.name)).catch(() => {});
+  const files = outputFiles(p.figure.id, p.allowed)
+    .map((f) => records.get(f.name))
+    .filter((f): f is ManifestFile => f !== undefined);
+  const size =
+    made.width !== undefined
+      ? { width: made.width, height: made.height }
+      : old?.width !== undefined
+        ? { width: old.width, height: old.height }
+        : {};
+  folder.entries.set(p.figure.id, {
+    id: p.figure.id,
+    config: folder.label,
+    kind: p.figure.kind,
+    title: made.title,
+    alt: made.alt,
+    ...(p.figure.caption !== undefined && { caption: p.figure.caption }),
+    ...size,
+    files,
+  } as ManifestFigure);
+}
+
+function currentManifest(folder: OutputFolder): Manifest {
+  return {
+    generator: `${GENERATOR} ${toolVersion}`,
+    figures: orderEntries(folder),
+    ...(folder.site && { site: folder.site }),
+  };
+}
+
+async function siteIntact(dir: string, folder: OutputFolder): Promise<boolean> {
+  if (!folder.site) return false;
+  for (const file of folder.site.files) if ((await fileState(dir, file)) !== 'intact') return false;
+  return true;
+}
+
+/** Stage 5: the gallery, a function of the manifest (every figure of the folder, whichever config made it). */
+async function writeSite(config: Config, folder: OutputFolder, result: BuildResult): Promise<void> {
+  const { buildSite } = await import('../site/gallery.ts');
+  const pages = buildSite({ generator: '', figures: orderEntries(folder) }, config.outDir);
+  const files: ManifestFile[] = [];
+  for (const [name, text] of Object.entries(pages)) {
+    const old = await readFile(join(config.outDir, name), 'utf8').catch(() => undefined);
+    if (old !== text) {
+      await writeAtomic(join(config.outDir, name), text);
+      result.filesWritten++;
+    }
+    files.push(fileRecord(name, text));
+  }
+  folder.site = { files };
+}

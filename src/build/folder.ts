@@ -1,0 +1,116 @@
+// The output folder as a build finds it: its manifest's entries, which config made each one, and the
+// rules that keep a build from destroying what is not its own.
+import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Config, Figure } from '../config/model.ts';
+import { UserError } from '../errors.ts';
+import { outputFiles, MANIFEST, PENDING } from '../output/layout.ts';
+import { isOurs, type ManifestFigure, type ManifestFile, readManifest } from '../output/manifest.ts';
+import { SITE_FILES } from '../site/files.ts';
+
+export interface OutputFolder {
+  dir: string;
+  /** This config's name in the manifest: its path relative to the folder. */
+  label: string;
+  /** The manifest's text as found, undefined when there is none. */
+  text: string | undefined;
+  entries: Map<string, ManifestFigure>;
+  site: { files: ManifestFile[] } | undefined;
+  /** The config order of this config's figures. */
+  order: Map<string, number>;
+  /** Whether another figure's entry lists this file name (a hand-edited manifest may claim a live file). */
+  claimedElsewhere(name: string, id: string): boolean;
+}
+
+/** How the manifest names a config: its path relative to the output folder, with forward slashes. */
+export function configLabel(config: Config): string {
+  return config.path === undefined ? '' : relative(config.outDir, config.path).split(sep).join('/');
+}
+
+export async function openFolder(config: Config): Promise<OutputFolder> {
+  const dir = config.outDir;
+  const text = await readFile(join(dir, MANIFEST), 'utf8').catch(() => undefined);
+  const manifest = await readManifest(dir);
+  if (manifest && text !== undefined && !isOurs(manifest)) {
+    throw new UserError(
+      `${join(dir, MANIFEST)}: this folder has a manifest.json that activation-figures did not write; build into another folder (--out or outDir)`,
+    );
+  }
+  const label = configLabel(config);
+  const entries = new Map((manifest?.figures ?? []).map((f) => [f.id, f]));
+  const order = new Map(config.figures.map((f, i) => [f.id, i]));
+  return {
+    dir,
+    label,
+    text,
+    entries,
+    site: manifest?.site,
+    order,
+    claimedElsewhere: (name, id) =>
+      [...entries.values()].some((e) => e.id !== id && e.files.some((f) => f.name === name)),
+  };
+}
+
+/** Entries of a manifest that a config may treat as its own: those it made, and those of a manifest that predates config labels. */
+export const isMine = (folder: OutputFolder, entry: ManifestFigure) =>
+  entry.config === folder.label || entry.config === '';
+
+/**
+ * Refuses a build that would destroy what is not its own: an output folder that is the root, the home
+ * folder or the config's own folder; an id another config made in this folder; a file the build would
+ * overwrite that no manifest of ours lists.
+ */
+export async function checkFolder(config: Config, folder: OutputFolder, figures: Figure[]): Promise<void> {
+  const dir = resolve(folder.dir);
+  const where = `${config.file}: outDir`;
+  if (dir === resolve('/')) throw new UserError(`${where}: refusing to build into the root folder`);
+  if (dir === resolve(homedir())) throw new UserError(`${where}: refusing to build into the home folder ${dir}`);
+  if (config.path !== undefined && dir === dirname(config.path))
+    throw new UserError(
+      `${where}: refusing to build into the config's own folder; use a folder of its own such as "figures"`,
+    );
+
+  const owners = new Map<string, ManifestFigure>();
+  for (const entry of folder.entries.values()) if (!isMine(folder, entry)) owners.set(entry.id.toLowerCase(), entry);
+  config.figures.forEach((figure, i) => {
+    const other = owners.get(figure.id.toLowerCase());
+    if (other)
+      throw new UserError(
+        `${config.file}: figures[${i}].id: "${figure.id}" is also made by ${other.config} in ${dir}; ids must be unique in a shared folder`,
+      );
+  });
+
+  const listed = new Set<string>([...folder.entries.values()].flatMap((e) => e.files.map((f) => f.name)));
+  for (const f of folder.site?.files ?? []) listed.add(f.name);
+  const pending = await readFile(join(dir, PENDING), 'utf8').then(
+    (t) => JSON.parse(t) as { files?: { name?: unknown }[] },
+    () => undefined,
+  );
+  for (const f of pending?.files ?? []) if (typeof f?.name === 'string') listed.add(f.name);
+  const ours = [...figures.flatMap((f) => outputFiles(f.id, ['png', 'svg', 'pdf']).map((x) => x.name)), ...SITE_FILES];
+  for (const name of ours) {
+    if (listed.has(name)) continue;
+    const info = await stat(join(dir, name)).catch(() => undefined);
+    if (info) {
+      throw new UserError(
+        `${join(dir, name)}: exists and was not written by activation-figures; build into another folder (--out or outDir), or move the file away`,
+      );
+    }
+  }
+}
+
+/** The manifest's figures in a fixed order: by config, then each config's own order, whatever order the builds ran in. */
+export function orderEntries(folder: OutputFolder): ManifestFigure[] {
+  const all = [...folder.entries.values()];
+  const index = new Map(all.map((e, i) => [e, i]));
+  const label = (e: ManifestFigure) => (isMine(folder, e) ? folder.label : e.config);
+  return all.sort((a, b) => {
+    const la = label(a);
+    const lb = label(b);
+    if (la !== lb) return la < lb ? -1 : 1;
+    const oa = isMine(folder, a) ? (folder.order.get(a.id) ?? Infinity) : index.get(a)!;
+    const ob = isMine(folder, b) ? (folder.order.get(b.id) ?? Infinity) : index.get(b)!;
+    return oa - ob || index.get(a)! - index.get(b)!;
+  });
+}

@@ -1,0 +1,38 @@
+import { loadConfigFrom, resolveConfigFile } from '../../config/load.ts';
+import { figureActivations } from '../../config/model.ts';
+import type { Activation } from '../../math/activations/registry.ts';
+import { activationNames, activations } from '../../math/activations/registry.ts';
+import type { Values } from '../main.ts';
+import { write } from '../stdout.ts';
+
+/** The activations' table for `actfig list`: name, display name, parameters with their defaults. */
+export function listActivations(): string {
+  const lines = [`Activations (${activationNames.length}):`];
+  for (const name of activationNames) {
+    const a = activations[name] as unknown as Activation;
+    const params = Object.entries(a.params).map(([key, spec]) =>
+      spec.kind === 'choice' ? `${key}=${spec.default} (${spec.choices.join('|')})` : `${key}=${spec.default}`,
+    );
+    const alias = a.aliases?.length ? `  alias: ${a.aliases.join(', ')}` : '';
+    lines.push(`  ${name.padEnd(12)} ${a.displayName.padEnd(14)} ${params.join(' ') || '-'}${alias}`.trimEnd());
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `actfig list`: the activations, then the figures of the config (when there is one). */
+export async function listCommand(values: Values): Promise<number> {
+  const given = values.config as string | undefined;
+  let out = listActivations();
+  if (given === undefined && !(await resolveConfigFile(undefined))) {
+    await write(out);
+    return 0;
+  }
+  const config = await loadConfigFrom(given);
+  out += `\nFigures in ${config.file} (${config.figures.length}):\n`;
+  for (const f of config.figures) {
+    const kind = f.kind === 'activations' ? '' : `  (${f.kind})`;
+    out += `  ${f.id.padEnd(28)} ${figureActivations(f).join(', ')}${kind}\n`;
+  }
+  await write(out);
+  return 0;
+}

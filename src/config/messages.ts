@@ -1,0 +1,111 @@
+// Config errors as one line each: the file, the field path as a user writes it, what is wrong, the
+// value found, and the closest known key or name when it looks like a typo.
+import type { z } from 'zod';
+import { closest, UserError } from '../errors.ts';
+import {
+  activationsFigureSchema,
+  configSchema,
+  depthFigureSchema,
+  gridSchema,
+  overlayFigureSchema,
+  panelSchema,
+} from './schema.ts';
+
+/** Formats a field path the way users write it: figures[2].panels[0].activation. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) v = v == null ? undefined : (v as Record<PropertyKey, unknown>)[k];
+  return v;
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const json = JSON.stringify(v);
+  return json === undefined ? String(v) : json.length > 40 ? `${json.slice(0, 37)}...` : json;
+}
+
+/** Known keys of the object schema at `path`, for "did you mean" on an unknown key. */
+const knownKeys: Record<string, readonly string[]> = {
+  config: Object.keys(configSchema.shape),
+  figure: [
+    ...new Set(
+      [activationsFigureSchema, overlayFigureSchema, depthFigureSchema].flatMap((schema) => Object.keys(schema.shape)),
+    ),
+  ],
+  panel: Object.keys(panelSchema.shape),
+  grid: Object.keys(gridSchema.shape),
+};
+
+function keysFor(path: readonly PropertyKey[]): readonly string[] {
+  const last = path.filter((k) => typeof k === 'string').at(-1);
+  if (path.length === 0) return knownKeys.config;
+  if (last === 'grid') return knownKeys.grid;
+  if (last === 'panels') return knownKeys.panel;
+  if (last === 'figures') return knownKeys.figure;
+  return [];
+}
+
+function issueMessage(issue: z.core.$ZodIssue, input: unknown): { path: readonly PropertyKey[]; message: string } {
+  const got = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0];
+      const suggestion = closest(key, keysFor(issue.path));
+      return {
+        path: [...issue.path, key],
+        message: `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+      };
+    }
+    case 'invalid_type':
+      if (got === undefined) return { path: issue.path, message: `missing (expected ${issue.expected})` };
+      if (issue.expected === 'number' && typeof got === 'number')
+        return { path: issue.path, message: `must be a finite number, got ${got}` };
+      return { path: issue.path, message: `expected ${issue.expected}, got ${show(got)}` };
+    case 'invalid_value':
+      return {
+        path: issue.path,
+        message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`,
+      };
+    case 'too_small':
+      if (issue.origin === 'array') return { path: issue.path, message: `must have at least ${issue.minimum} item(s)` };
+      return {
+        path: issue.path,
+        message: `must be ${issue.inclusive === false ? '>' : '≥'} ${issue.minimum}, got ${show(got)}`,
+      };
+    case 'too_big':
+      if (issue.origin === 'array') return { path: issue.path, message: `must have at most ${issue.maximum} items` };
+      return {
+        path: issue.path,
+        message: `must be ${issue.inclusive === false ? '<' : '≤'} ${issue.maximum}, got ${show(got)}`,
+      };
+    case 'invalid_union':
+      if ('options' in issue && Array.isArray(issue.options)) {
+        return {
+          path: issue.path,
+          message: `must be one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`,
+        };
+      }
+      return { path: issue.path, message: `not a valid value, got ${show(got)}` };
+    default:
+      return {
+        path: issue.path,
+        message:
+          issue.code === 'custom'
+            ? issue.message
+            : `${issue.message.replace(/^Invalid input: /, '')}, got ${show(got)}`,
+      };
+  }
+}
+
+export function configError(file: string, issues: readonly z.core.$ZodIssue[], input: unknown): UserError {
+  const messages = issues.map((issue) => {
+    const { path, message } = issueMessage(issue, input);
+    return `${file}: ${path.length ? `${formatPath(path)}: ` : ''}${message}`;
+  });
+  const more = messages.length > 1 ? ` (and ${messages.length - 1} more)` : '';
+  return new UserError(messages[0] + more);
+}

@@ -1,0 +1,113 @@
+// The normalized config: every default filled in, every name canonical, every grid explicit. What the
+// rest of the pipeline reads; the user's loose input is in types.ts, its validation in schema.ts.
+import type { ParamValues } from '../math/activations/registry.ts';
+import type { GridSpec } from '../math/grid.ts';
+import type { Format, PngOptions } from '../formats.ts';
+
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+/** 'lab': the lab's blue/green with a red derivative; 'colorblind': Okabe–Ito. */
+export const PALETTES = ['lab', 'colorblind'] as const;
+export type Palette = (typeof PALETTES)[number];
+export const PRESETS = ['default', 'slide'] as const;
+export type Preset = (typeof PRESETS)[number];
+export const FIGURE_KINDS = ['activations', 'derivatives-overlay', 'vanishing-gradient-depth'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+
+/** Every default, once. */
+export const DEFAULTS = {
+  outDir: 'figures',
+  formats: ['png', 'svg', 'pdf'] as Format[],
+  png: { scale: 2, compression: 3, filter: 'up' } as PngOptions,
+  theme: 'light' as Theme,
+  palette: 'lab' as Palette,
+  preset: 'default' as Preset,
+  saturationThreshold: 0.01,
+  series: ['sigmoid', 'tanh', 'relu'],
+  overlayGrid: { min: -10, max: 10, samples: 401 } as GridSpec,
+  depth: { depth: 30, units: 128, batch: 16, seed: 0 },
+  /** The simulation's work limit, depth × units² × batch: above it a build would take minutes. */
+  depthWork: 2e9,
+} as const;
+
+export interface Panel {
+  activation: string;
+  params: ParamValues;
+  title: string;
+  grid: GridSpec;
+  derivative: boolean;
+  yDomain?: [number, number];
+  color?: string;
+  labels: { activation: string; derivative: string };
+  kinks: boolean;
+  /** Shade where |f'| is below this. */
+  saturation?: { threshold: number };
+}
+
+/** One activation of an overlay or depth figure. */
+export interface Series {
+  activation: string;
+  params: ParamValues;
+  label: string;
+}
+
+export interface FigureBase {
+  id: string;
+  title?: string;
+  description?: string;
+  caption?: string;
+  width: number;
+  height: number;
+  theme: Theme;
+  palette: Palette;
+  xTitle: string;
+  yTitle: string;
+  legend: boolean;
+}
+
+export interface ActivationsFigure extends FigureBase {
+  kind: 'activations';
+  panels: Panel[];
+}
+
+export interface OverlayFigure extends FigureBase {
+  kind: 'derivatives-overlay';
+  series: Series[];
+  grid: GridSpec;
+  labelPeaks: boolean;
+  yDomain?: [number, number];
+}
+
+export interface DepthFigure extends FigureBase {
+  kind: 'vanishing-gradient-depth';
+  series: Series[];
+  simulation: { depth: number; width: number; batch: number; seed: number };
+  bound: boolean;
+}
+
+export type Figure = ActivationsFigure | OverlayFigure | DepthFigure;
+
+/** Marks a config that normalizeConfig made, so the API can tell it from a user's config. */
+export const NORMALIZED: unique symbol = Symbol.for('activation-figures.normalized');
+
+export interface Config {
+  readonly [NORMALIZED]: true;
+  /** Where the config came from, for messages (its base name), or "config" for one given in code. */
+  file: string;
+  /** The config file's absolute path; undefined for a config given in code. */
+  path?: string;
+  outDir: string;
+  formats: Format[];
+  png: PngOptions;
+  figures: Figure[];
+}
+
+/** The activations a figure shows, for listings. */
+export function figureActivations(f: Figure): string[] {
+  return f.kind === 'activations' ? f.panels.map((p) => p.activation) : f.series.map((s) => s.activation);
+}
+
+/** A figure's title for metadata: its own, else its panels' titles. */
+export function figureTitle(figure: Figure): string {
+  return figure.title ?? (figure.kind === 'activations' ? figure.panels.map((p) => p.title).join(' | ') : figure.id);
+}

@@ -1,0 +1,290 @@
+// The config's validation: zod schemas of what a user may write (types.ts has the same shape as
+// TypeScript types). Every object is strict: an unknown key is an error, not ignored.
+import { z } from 'zod';
+import { FORMATS, PNG_FILTERS } from '../formats.ts';
+import { findActivation, knownNames } from '../math/activations/registry.ts';
+import { MAX_POINTS } from '../math/grid.ts';
+import { ParamError, resolveParams } from '../math/params.ts';
+import { didYouMean } from '../errors.ts';
+import { DEFAULTS, PALETTES, PRESETS, THEMES } from './model.ts';
+
+const finite = z.number();
+
+export const gridSchema = z
+  .strictObject({
+    /** Smallest z. */
+    min: finite.optional(),
+    /** Largest z (included with `samples`, excluded with `step`, as in numpy). */
+    max: finite.optional(),
+    /** numpy.linspace(min, max, samples). */
+    samples: z.number().int().min(2).max(MAX_POINTS).optional(),
+    /** numpy.arange(min, max, step). */
+    step: z.number().positive().optional(),
+    /** Explicit z values. */
+    points: z.array(finite).min(1).max(MAX_POINTS).optional(),
+  })
+  .superRefine((g, ctx) => {
+    if (g.points) {
+      for (const key of ['min', 'max', 'samples', 'step'] as const) {
+        if (g[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'cannot be combined with points' });
+      }
+      return;
+    }
+    if (g.min === undefined)
+      return void ctx.addIssue({
+        code: 'custom',
+        path: ['min'],
+        message: 'missing (give min, max and samples or step, or points)',
+      });
+    if (g.max === undefined)
+      return void ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: 'missing (give min, max and samples or step, or points)',
+      });
+    if (!(g.min < g.max))
+      return void ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: `must be greater than min (${g.min}), got ${g.max}`,
+      });
+    if (g.samples === undefined && g.step === undefined)
+      ctx.addIssue({ code: 'custom', path: ['samples'], message: 'missing (give samples or step)' });
+    if (g.samples !== undefined && g.step !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['step'], message: 'cannot be combined with samples' });
+    if (g.step !== undefined && (g.max - g.min) / g.step > MAX_POINTS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['step'],
+        message: `makes ${Math.ceil((g.max - g.min) / g.step)} points; at most ${MAX_POINTS}`,
+      });
+    }
+  });
+
+export const styleShape = {
+  /** 'light' (default) or 'dark'. */
+  theme: z.enum(THEMES).optional(),
+  /** 'lab' (the lab's blue/green with a red derivative, default) or 'colorblind' (Okabe–Ito). */
+  palette: z.enum(PALETTES).optional(),
+  /** Panel width and height in CSS pixels. */
+  width: z.number().int().min(50).max(4000).optional(),
+  height: z.number().int().min(50).max(4000).optional(),
+  /** 'slide' sizes the whole figure for a 16:9 slide (about 960×540 CSS pixels). */
+  preset: z.enum(PRESETS).optional(),
+  xTitle: z.string().optional(),
+  yTitle: z.string().optional(),
+  /** Draw the derivative (dashed) beside the activation. Default true. */
+  derivative: z.boolean().optional(),
+  /** Show a legend in each panel. Default true. */
+  legend: z.boolean().optional(),
+};
+
+/** Problems with an activation reference: an unknown name, or params that do not fit it. */
+function activationProblems(p: {
+  activation: string;
+  params?: Record<string, unknown>;
+}): { path: PropertyKey[]; message: string }[] {
+  const activation = findActivation(p.activation);
+  if (!activation)
+    return [
+      { path: ['activation'], message: `unknown activation "${p.activation}"${didYouMean(p.activation, knownNames)}` },
+    ];
+  try {
+    resolveParams(activation, p.params ?? {});
+    return [];
+  } catch (error) {
+    if (!(error instanceof ParamError)) throw error;
+    return [{ path: ['params', error.key], message: error.message }];
+  }
+}
+
+const paramsSchema = z.record(z.string(), z.union([z.number(), z.string()]));
+
+/** An activation on a shared set of axes: its name, or {activation, params, label}. */
+export const seriesSchema = z.union([
+  z.string(),
+  z.strictObject({ activation: z.string(), params: paramsSchema.optional(), label: z.string().optional() }),
+]);
+const checkSeries = (list: z.output<typeof seriesSchema>[] | undefined, ctx: z.RefinementCtx) =>
+  list?.forEach((s, i) => {
+    // A bare name is itself the activation: report at activations[i], not activations[i].activation.
+    for (const { path, message } of activationProblems(typeof s === 'string' ? { activation: s } : s)) {
+      ctx.addIssue({ code: 'custom', path: ['activations', i, ...(typeof s === 'string' ? [] : path)], message });
+    }
+  });
+
+export const panelSchema = z
+  .strictObject({
+    activation: z.string(),
+    params: paramsSchema.optional(),
+    title: z.string().optional(),
+    grid: gridSchema.optional(),
+    derivative: z.boolean().optional(),
+    /** Clip the y axis to [min, max], for functions that grow without bound. */
+    yDomain: z.tuple([finite, finite]).optional(),
+    /** The activation's line colour (any CSS colour); the palette's otherwise. */
+    color: z.string().optional(),
+    labels: z.strictObject({ activation: z.string().optional(), derivative: z.string().optional() }).optional(),
+    /** Put the activation's kink points on the grid. Default true. */
+    kinks: z.boolean().optional(),
+    /** Shade where |f'(z)| < threshold (default 0.01): the saturated, vanishing-gradient regions. */
+    saturation: z.union([z.boolean(), z.strictObject({ threshold: z.number().positive().optional() })]).optional(),
+  })
+  .superRefine((p, ctx) => {
+    for (const { path, message } of activationProblems(p)) ctx.addIssue({ code: 'custom', path, message });
+    if (p.yDomain && !(p.yDomain[0] < p.yDomain[1]))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['yDomain', 1],
+        message: `must be greater than yDomain[0] (${p.yDomain[0]})`,
+      });
+  });
+
+const commonShape = {
+  /** A safe file name: the figure's files are <id>.vl.json, <id>.png, <id>.svg, <id>.pdf. */
+  id: z.string(),
+  title: z.string().optional(),
+  /** Alt text; generated from the content when omitted. */
+  description: z.string().optional(),
+  /** A caption for the gallery. */
+  caption: z.string().optional(),
+  ...styleShape,
+};
+
+const checkId = (f: { id: string }, ctx: z.RefinementCtx) => {
+  const problem = idProblem(f.id);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['id'], message: problem });
+};
+
+/** Panels side by side, each an activation (solid) with its derivative (dashed). The default kind. */
+export const activationsFigureSchema = z
+  .strictObject({
+    kind: z.literal('activations'),
+    ...commonShape,
+    grid: gridSchema.optional(),
+    panels: z.array(panelSchema).min(1).max(8),
+  })
+  .superRefine((f, ctx) => {
+    checkId(f, ctx);
+    f.panels.forEach((p, i) => {
+      if (!p.grid && !f.grid)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['panels', i, 'grid'],
+          message: 'missing: give the figure a grid or the panel its own',
+        });
+    });
+  });
+
+/** The derivatives of several activations on one set of axes, their peaks labelled. */
+export const overlayFigureSchema = z
+  .strictObject({
+    kind: z.literal('derivatives-overlay'),
+    ...commonShape,
+    /** Default sigmoid, tanh, relu. */
+    activations: z.array(seriesSchema).min(1).max(8).optional(),
+    /** Default linspace(-10, 10, 401). */
+    grid: gridSchema.optional(),
+    /** Label each derivative's largest value. Default true. */
+    labelPeaks: z.boolean().optional(),
+    yDomain: z.tuple([finite, finite]).optional(),
+  })
+  .superRefine((f, ctx) => {
+    checkId(f, ctx);
+    checkSeries(f.activations, ctx);
+  });
+
+/** The RMS gradient at each layer of a simulated deep network, against depth, on a log scale. */
+export const depthFigureSchema = z
+  .strictObject({
+    kind: z.literal('vanishing-gradient-depth'),
+    ...commonShape,
+    /** Default sigmoid, tanh, relu. */
+    activations: z.array(seriesSchema).min(1).max(8).optional(),
+    /** Layers. Default 30. */
+    depth: z.number().int().min(2).max(500).optional(),
+    /** Units per layer. Default 128. */
+    units: z.number().int().min(2).max(2048).optional(),
+    /** Random inputs in the batch. Default 16. */
+    batch: z.number().int().min(1).max(4096).optional(),
+    /** Seed of the pseudo-random generator. Default 0. */
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
+    /** Draw the bound max|f'|^(depth-1), dashed, for activations whose max |f'| is below 1. Default true. */
+    bound: z.boolean().optional(),
+  })
+  .superRefine((f, ctx) => {
+    checkId(f, ctx);
+    checkSeries(f.activations, ctx);
+    const work =
+      (f.depth ?? DEFAULTS.depth.depth) * (f.units ?? DEFAULTS.depth.units) ** 2 * (f.batch ?? DEFAULTS.depth.batch);
+    if (work > DEFAULTS.depthWork)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['units'],
+        message: `depth × units² × batch is ${work.toExponential(1)}; at most 2e9 (the simulation would take minutes)`,
+      });
+  });
+
+// A figure without `kind` is an activations figure.
+const figureSchema = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) ? { kind: 'activations', ...v } : v),
+  z.discriminatedUnion('kind', [activationsFigureSchema, overlayFigureSchema, depthFigureSchema]),
+);
+
+export const configSchema = z
+  .strictObject({
+    /** Output folder, relative to the config file. Default "figures". */
+    outDir: z.string().min(1).optional(),
+    /** Which images to render; the .vl.json spec is always written. Default all three. */
+    formats: z.array(z.enum(FORMATS)).optional(),
+    png: z
+      .strictObject({
+        /** Device pixels per CSS pixel. Default 2. */
+        scale: z.number().min(0.5).max(8).optional(),
+        /** zlib level 0-9: higher is smaller and slower. Default 3 (measured: see README, Benchmark). */
+        compression: z.number().int().min(0).max(9).optional(),
+        /** PNG row filter. Default "up". */
+        filter: z.enum(PNG_FILTERS).optional(),
+      })
+      .optional(),
+    figures: z.array(figureSchema).min(1),
+    ...styleShape,
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Map<string, number>();
+    c.figures.forEach((f, i) => {
+      const key = f.id.toLowerCase(); // figures/A.png and figures/a.png collide on case-insensitive disks
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['figures', i, 'id'],
+          message: `duplicate id "${f.id}" (also figures[${seen.get(key)}].id)`,
+        });
+      else seen.set(key, i);
+    });
+  });
+
+/** A figure's id must be usable as a file name on every system, without escaping the output folder. */
+function idProblem(id: string): string | undefined {
+  if (id === '') return 'must not be empty';
+  if (id.includes('/') || id.includes('\\')) return `must not contain a slash: "${id}"`;
+  if (id.includes('..')) return `must not contain "..": "${id}"`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
+    return `must be letters, digits, ".", "_" or "-", starting with a letter or digit: "${id}"`;
+  if (id.length > 100) return 'must be at most 100 characters';
+  return undefined;
+}
+
+export type ParsedConfig = z.output<typeof configSchema>;
+export type ParsedFigure =
+  | z.output<typeof activationsFigureSchema>
+  | z.output<typeof overlayFigureSchema>
+  | z.output<typeof depthFigureSchema>;
+export type ParsedGrid = z.output<typeof gridSchema>;
+export type ParsedSeries = z.output<typeof seriesSchema>;

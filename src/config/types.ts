@@ -1,0 +1,143 @@
+// The config as a course author writes it (figures.config.ts), typed for the editor: activation names
+// and each activation's parameters are checked, so 'sigmoidd' or `params: { alpha }` on leaky_relu is
+// flagged before anything runs. schema.ts validates the same shape at run time for JSON and JavaScript.
+import type { ActivationName, ActivationParams } from '../math/activations/registry.ts';
+import type { Format, PngFilter } from '../formats.ts';
+import type { Palette, Preset, Theme } from './model.ts';
+
+/** A grid of z values: numpy.linspace, numpy.arange, or explicit points. At most 1,000,000 points. */
+export type GridConfig =
+  | {
+      /** Smallest z. */ min: number /** Largest z, included. */;
+      max: number /** numpy.linspace(min, max, samples). */;
+      samples: number;
+    }
+  | {
+      /** Smallest z. */ min: number /** Largest z, excluded as in numpy. */;
+      max: number /** numpy.arange(min, max, step). */;
+      step: number;
+    }
+  | { /** Explicit z values. */ points: number[] };
+
+/** An activation and its own parameters (PyTorch's defaults for those left out). */
+export type ActivationRef = {
+  [K in ActivationName]: { activation: K; params?: Partial<ActivationParams<K>> };
+}[ActivationName];
+
+/** Look and size, set on the whole config or on one figure. */
+export interface StyleConfig {
+  /** 'light' (default) or 'dark'. */
+  theme?: Theme;
+  /** 'lab' (the lab's blue/green with a red derivative, default) or 'colorblind' (Okabe–Ito). */
+  palette?: Palette;
+  /** Panel width in CSS pixels (50 to 4000). */
+  width?: number;
+  /** Panel height in CSS pixels (50 to 4000). */
+  height?: number;
+  /** 'slide' sizes the whole figure for a 16:9 slide (about 960×540 CSS pixels). */
+  preset?: Preset;
+  /** x axis title. Default "Input Value (z)". */
+  xTitle?: string;
+  /** y axis title. Default "Activation / Gradient". */
+  yTitle?: string;
+  /** Draw the derivative (dashed) beside the activation. Default true. */
+  derivative?: boolean;
+  /** Show a legend in each panel. Default true. */
+  legend?: boolean;
+}
+
+/** One panel of an activations figure: an activation (solid) with its derivative (dashed). */
+export type PanelConfig = ActivationRef & {
+  title?: string;
+  /** Overrides the figure's grid. */
+  grid?: GridConfig;
+  /** Draw the derivative. Default: the figure's `derivative`. */
+  derivative?: boolean;
+  /** Clip the y axis to [min, max], for functions that grow without bound. */
+  yDomain?: [number, number];
+  /** The activation's line colour (any CSS colour); the palette's otherwise. */
+  color?: string;
+  /** Legend labels. */
+  labels?: { activation?: string; derivative?: string };
+  /** Put the activation's kink points on the grid. Default true. */
+  kinks?: boolean;
+  /** Shade where |f'(z)| < threshold (default 0.01): the saturated, vanishing-gradient regions. */
+  saturation?: boolean | { threshold?: number };
+};
+
+/** An activation on a shared set of axes: its name, or the activation with its parameters and a label. */
+export type SeriesConfig = ActivationName | 'swish' | (ActivationRef & { label?: string });
+
+interface FigureCommon extends StyleConfig {
+  /** A safe file name: the figure's files are <id>.vl.json, .csv, .png, .svg and .pdf. */
+  id: string;
+  title?: string;
+  /** Alt text; generated from the content when omitted. */
+  description?: string;
+  /** A caption for the gallery. */
+  caption?: string;
+}
+
+/** Panels side by side, each an activation (solid) with its derivative (dashed). The default kind. */
+export interface ActivationsFigureConfig extends FigureCommon {
+  kind?: 'activations';
+  /** The grid of every panel that has none of its own. */
+  grid?: GridConfig;
+  /** One to eight panels. */
+  panels: PanelConfig[];
+}
+
+/** The derivatives of several activations on one set of axes, their peaks labelled. */
+export interface OverlayFigureConfig extends FigureCommon {
+  kind: 'derivatives-overlay';
+  /** Default sigmoid, tanh, relu. */
+  activations?: SeriesConfig[];
+  /** Default linspace(-10, 10, 401). */
+  grid?: GridConfig;
+  /** Label each derivative's largest value. Default true. */
+  labelPeaks?: boolean;
+  /** The y range. */
+  yDomain?: [number, number];
+}
+
+/** The RMS gradient at each layer of a simulated deep network, against depth, on a log scale. */
+export interface DepthFigureConfig extends FigureCommon {
+  kind: 'vanishing-gradient-depth';
+  /** Default sigmoid, tanh, relu. */
+  activations?: SeriesConfig[];
+  /** Layers. Default 30. */
+  depth?: number;
+  /** Units per layer. Default 128. */
+  units?: number;
+  /** Random inputs in the batch. Default 16. */
+  batch?: number;
+  /** Seed of the pseudo-random generator. Default 0. */
+  seed?: number;
+  /** Draw the bound max|f'|^(depth-1), dashed, for activations whose largest |f'| is below 1. Default true. */
+  bound?: boolean;
+}
+
+export type FigureConfig = ActivationsFigureConfig | OverlayFigureConfig | DepthFigureConfig;
+
+/** A whole config: what `export default defineConfig({...})` gives. */
+export interface UserConfig extends StyleConfig {
+  /** Output folder, relative to the config file. Default "figures". */
+  outDir?: string;
+  /** Which images to render; the .vl.json spec and .csv are always written. Default all three. */
+  formats?: Format[];
+  png?: {
+    /** Device pixels per CSS pixel, 0.5 to 8. Default 2. */
+    scale?: number;
+    /** zlib level 0-9: higher is smaller and slower. Default 3. */
+    compression?: number;
+    /** PNG row filter. Default "up". */
+    filter?: PngFilter;
+  };
+  /** The figures, at least one. */
+  figures: FigureConfig[];
+}
+
+/** Identity helper for figures.config.ts: costs nothing at run time, gives the editor the types. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}

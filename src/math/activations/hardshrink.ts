@@ -1,0 +1,30 @@
+import { defineActivation } from './types.ts';
+import { lambdParam } from './softshrink.ts';
+
+export const hardshrink = defineActivation<{ lambd: number }>({
+  name: 'hardshrink',
+  displayName: 'Hardshrink',
+  params: { lambd: lambdParam },
+  f: (z, p) => (z >= -p.lambd && z <= p.lambd ? 0 : z),
+  // hardshrink_backward zeroes the gradient on the closed interval [-lambd, lambd].
+  df: (z, p) => (z >= -p.lambd && z <= p.lambd ? 0 : 1),
+  latex: {
+    f: '\\begin{cases} z & |z| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
+    df: '\\begin{cases} 1 & |z| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
+  },
+  breaks: (p) =>
+    p.lambd === 0
+      ? [{ z: 0, f: 'smooth', df: 'jump' }]
+      : [
+          { z: -p.lambd, f: 'jump', df: 'jump' },
+          { z: p.lambd, f: 'jump', df: 'jump' },
+        ],
+  properties: (p) => ({
+    range: p.lambd === 0 ? '(-∞, ∞)' : `(-∞, ${-p.lambd}) ∪ {0} ∪ (${p.lambd}, ∞)`,
+    monotonic: true,
+    zeroCentred: true,
+    smoothness: p.lambd === 0 ? 'C⁰' : 'discontinuous',
+    maxAbsDerivative: { value: 1, at: `|z| > ${p.lambd}` },
+    saturating: false,
+  }),
+});

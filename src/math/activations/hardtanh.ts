@@ -1,0 +1,33 @@
+import { defineActivation } from './types.ts';
+
+type P = { min_val: number; max_val: number };
+
+export const hardtanh = defineActivation<P>({
+  name: 'hardtanh',
+  displayName: 'Hardtanh',
+  params: {
+    min_val: { kind: 'number', default: -1, description: 'lower clamp' },
+    max_val: { kind: 'number', default: 1, description: 'upper clamp' },
+  },
+  validate: (p) =>
+    p.min_val > p.max_val ? { key: 'max_val', message: `must be ≥ min_val (${p.min_val})` } : undefined,
+  f: (z, p) => (z <= p.min_val ? p.min_val : z >= p.max_val ? p.max_val : z),
+  // hardtanh_backward passes the gradient only strictly inside (min_val, max_val).
+  df: (z, p) => (z > p.min_val && z < p.max_val ? 1 : 0),
+  latex: {
+    f: '\\begin{cases} \\text{max\\_val} & z > \\text{max\\_val} \\\\ \\text{min\\_val} & z < \\text{min\\_val} \\\\ z & \\text{otherwise} \\end{cases}',
+    df: '\\begin{cases} 1 & \\text{min\\_val} < z < \\text{max\\_val} \\\\ 0 & \\text{otherwise} \\end{cases}',
+  },
+  breaks: (p) => [
+    { z: p.min_val, f: 'kink', df: 'jump' },
+    { z: p.max_val, f: 'kink', df: 'jump' },
+  ],
+  properties: (p) => ({
+    range: `[${p.min_val}, ${p.max_val}]`,
+    monotonic: true,
+    zeroCentred: p.min_val < 0 && p.max_val > 0,
+    smoothness: 'C⁰',
+    maxAbsDerivative: { value: 1, at: `${p.min_val} < z < ${p.max_val}` },
+    saturating: true,
+  }),
+});

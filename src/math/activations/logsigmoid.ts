@@ -1,0 +1,20 @@
+import { defineActivation } from './types.ts';
+import { sigmoid, softplus } from './math.ts';
+
+export const logsigmoid = defineActivation({
+  name: 'logsigmoid',
+  displayName: 'LogSigmoid',
+  params: {},
+  f: (z) => -softplus(-z),
+  df: (z) => sigmoid(-z),
+  latex: { f: '\\log \\sigma(z) = -\\log\\left(1 + e^{-z}\\right)', df: '1 - \\sigma(z)' },
+  breaks: () => [],
+  properties: () => ({
+    range: '(-∞, 0)',
+    monotonic: true,
+    zeroCentred: false,
+    smoothness: 'C∞',
+    maxAbsDerivative: { value: 1, at: 'z → -∞' },
+    saturating: false,
+  }),
+});

@@ -1,0 +1,16 @@
+import { defineActivation } from './types.ts';
+import { leaky } from './leaky.ts';
+
+export const prelu = defineActivation<{ weight: number }>({
+  name: 'prelu',
+  displayName: 'PReLU',
+  // nn.PReLU initialises its learnable weight to 0.25.
+  params: {
+    weight: { kind: 'number', default: 0.25, description: 'learned slope for z ≤ 0 (nn.PReLU initialises it to 0.25)' },
+  },
+  f: (z, p) => leaky.f(z, p.weight),
+  df: (z, p) => leaky.df(z, p.weight),
+  latex: leaky.latex('a'),
+  breaks: (p) => leaky.breaks(p.weight),
+  properties: (p) => leaky.properties(p.weight),
+});

@@ -1,0 +1,20 @@
+import { defineActivation } from './types.ts';
+
+export const relu = defineActivation({
+  name: 'relu',
+  displayName: 'ReLU',
+  params: {},
+  f: (z) => (z > 0 ? z : 0),
+  // PyTorch's threshold_backward passes the gradient only where the output is > 0, so relu'(0) = 0.
+  df: (z) => (z > 0 ? 1 : 0),
+  latex: { f: '\\max(0, z)', df: '\\begin{cases} 1 & z > 0 \\\\ 0 & z \\le 0 \\end{cases}' },
+  breaks: () => [{ z: 0, f: 'kink', df: 'jump' }],
+  properties: () => ({
+    range: '[0, ∞)',
+    monotonic: true,
+    zeroCentred: false,
+    smoothness: 'C⁰',
+    maxAbsDerivative: { value: 1, at: 'z > 0' },
+    saturating: false,
+  }),
+});

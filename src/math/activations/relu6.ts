@@ -1,0 +1,24 @@
+import { defineActivation } from './types.ts';
+
+export const relu6 = defineActivation({
+  name: 'relu6',
+  displayName: 'ReLU6',
+  params: {},
+  f: (z) => (z <= 0 ? 0 : z >= 6 ? 6 : z),
+  // relu6 is hardtanh(z, 0, 6): its backward passes the gradient only strictly inside (0, 6).
+  df: (z) => (z > 0 && z < 6 ? 1 : 0),
+  latex: { f: '\\min(\\max(0, z), 6)', df: '\\begin{cases} 1 & 0 < z < 6 \\\\ 0 & \\text{otherwise} \\end{cases}' },
+  breaks: () => [
+    { z: 0, f: 'kink', df: 'jump' },
+    { z: 6, f: 'kink', df: 'jump' },
+  ],
+  properties: () => ({
+    range: '[0, 6]',
+    monotonic: true,
+    zeroCentred: false,
+    smoothness: 'C⁰',
+    maxAbsDerivative: { value: 1, at: '0 < z < 6' },
+    saturating: true,
+  }),
+  domain: [-3, 9],
+});

@@ -1,0 +1,20 @@
+import { defineActivation } from './types.ts';
+import { sigmoid as s, sigmoidGrad } from './math.ts';
+
+export const sigmoid = defineActivation({
+  name: 'sigmoid',
+  displayName: 'Sigmoid',
+  params: {},
+  f: (z) => s(z),
+  df: (z) => sigmoidGrad(z),
+  latex: { f: '\\sigma(z) = \\frac{1}{1 + e^{-z}}', df: "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))" },
+  breaks: () => [],
+  properties: () => ({
+    range: '(0, 1)',
+    monotonic: true,
+    zeroCentred: false,
+    smoothness: 'C∞',
+    maxAbsDerivative: { value: 0.25, at: 0 },
+    saturating: true,
+  }),
+});

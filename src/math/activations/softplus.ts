@@ -1,0 +1,32 @@
+import { defineActivation } from './types.ts';
+import { sigmoid, softplus as sp } from './math.ts';
+
+type P = { beta: number; threshold: number };
+
+export const softplus = defineActivation<P>({
+  name: 'softplus',
+  displayName: 'Softplus',
+  params: {
+    beta: {
+      kind: 'number',
+      default: 1,
+      description: 'sharpness',
+      check: (b) => (b === 0 ? 'must not be 0' : undefined),
+    },
+    threshold: { kind: 'number', default: 20, description: 'above beta·z > threshold PyTorch returns z itself' },
+  },
+  // PyTorch reverts to the identity where beta·z > threshold, for numerical stability; so do we, so the
+  // numbers are PyTorch's. Below it, the stable form never overflows even for a large threshold.
+  f: (z, p) => (p.beta * z > p.threshold ? z : sp(p.beta * z) / p.beta),
+  df: (z, p) => (p.beta * z > p.threshold ? 1 : sigmoid(p.beta * z)),
+  latex: { f: '\\frac{1}{\\beta}\\log\\left(1 + e^{\\beta z}\\right)', df: '\\sigma(\\beta z)' },
+  breaks: () => [],
+  properties: (p) => ({
+    range: p.beta > 0 ? '(0, ∞)' : '(-∞, 0)',
+    monotonic: true,
+    zeroCentred: false,
+    smoothness: 'C∞',
+    maxAbsDerivative: { value: 1, at: p.beta > 0 ? 'z → ∞' : 'z → -∞' },
+    saturating: false,
+  }),
+});

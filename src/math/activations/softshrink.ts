@@ -1,0 +1,37 @@
+import { defineActivation } from './types.ts';
+
+const lambd = {
+  kind: 'number',
+  default: 0.5,
+  description: 'half-width of the dead zone',
+  check: (l: number) => (l >= 0 ? undefined : 'must be ≥ 0'),
+} as const;
+export { lambd as lambdParam };
+
+export const softshrink = defineActivation<{ lambd: number }>({
+  name: 'softshrink',
+  displayName: 'Softshrink',
+  params: { lambd },
+  f: (z, p) => (z > p.lambd ? z - p.lambd : z < -p.lambd ? z + p.lambd : 0),
+  // softshrink_backward zeroes the gradient on the closed interval [-lambd, lambd].
+  df: (z, p) => (z >= -p.lambd && z <= p.lambd ? 0 : 1),
+  latex: {
+    f: '\\begin{cases} z - \\lambda & z > \\lambda \\\\ z + \\lambda & z < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
+    df: '\\begin{cases} 1 & |z| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
+  },
+  breaks: (p) =>
+    p.lambd === 0
+      ? [{ z: 0, f: 'smooth', df: 'jump' }]
+      : [
+          { z: -p.lambd, f: 'kink', df: 'jump' },
+          { z: p.lambd, f: 'kink', df: 'jump' },
+        ],
+  properties: (p) => ({
+    range: '(-∞, ∞)',
+    monotonic: true,
+    zeroCentred: true,
+    smoothness: p.lambd === 0 ? 'C∞' : 'C⁰',
+    maxAbsDerivative: { value: 1, at: `|z| > ${p.lambd}` },
+    saturating: false,
+  }),
+});

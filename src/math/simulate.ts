@@ -1,0 +1,101 @@
+import { createRequire } from 'node:module';
+import { findActivation, type ParamValues } from './activations/registry.ts';
+
+// @stdlib's generator is loaded when a simulation runs, not when the module is imported.
+const require = createRequire(import.meta.url);
+type Randn = typeof import('@stdlib/random-base-randn');
+
+export interface DepthSimulation {
+  /** Layers, input to output. */
+  depth: number;
+  /** Units per layer. */
+  width: number;
+  /** Random inputs propagated together. */
+  batch: number;
+  seed: number;
+}
+
+export interface DepthRow {
+  activation: string;
+  /** 1 is the layer nearest the output, `depth` the one nearest the input: the order the gradient travels. */
+  depth: number;
+  /** RMS over the batch and units of dLoss/d(pre-activation) at that layer. */
+  gradient: number;
+}
+
+/** The customary initialisation: He/Kaiming for the ReLU family, Xavier/Glorot otherwise (fan_in = fan_out). */
+export function initialisation(activation: string): { name: string; std: (width: number) => number } {
+  return ['relu', 'leaky_relu', 'prelu', 'rrelu', 'relu6'].includes(activation)
+    ? { name: 'He', std: (n) => Math.sqrt(2 / n) }
+    : { name: 'Xavier', std: (n) => Math.sqrt(2 / (n + n)) };
+}
+
+/**
+ * How a gradient's size changes as it travels back through a deep, fully connected network without
+ * biases: draw weights with the activation's customary initialisation, run a batch of standard-normal
+ * inputs forward, back-propagate a standard-normal gradient from the output, and record the RMS of the
+ * gradient with respect to each layer's pre-activations. Seeded (MT19937 through @stdlib's randn with
+ * its PRNG named), so the same options always give the same numbers.
+ */
+export function simulateDepth(activationName: string, params: ParamValues, sim: DepthSimulation): DepthRow[] {
+  const activation = findActivation(activationName)!;
+  const { depth: L, width: n, batch: B } = sim;
+  const randn = require('@stdlib/random-base-randn') as Randn;
+  const normal = randn.factory({ name: 'improved-ziggurat', seed: sim.seed + 1 });
+  const std = initialisation(activation.name).std(n);
+  const weights = Array.from({ length: L }, () => {
+    const w = new Float64Array(n * n);
+    for (let i = 0; i < w.length; i++) w[i] = normal() * std;
+    return w;
+  });
+  // Forward: h_l = a_{l-1} W_l (row vectors), a_l = f(h_l). Keep every h_l for the backward pass.
+  let a: Float64Array = new Float64Array(B * n);
+  for (let i = 0; i < a.length; i++) a[i] = normal();
+  const pre: Float64Array[] = [];
+  for (let l = 0; l < L; l++) {
+    const h = matmul(a, weights[l], B, n, false);
+    pre.push(h);
+    a = new Float64Array(h.length);
+    for (let i = 0; i < h.length; i++) a[i] = activation.f(h[i], params);
+  }
+  // Backward: delta_l = dL/dh_l = (dL/da_l) * f'(h_l); dL/da_{l-1} = delta_l W_l^T.
+  let upstream: Float64Array = new Float64Array(B * n);
+  for (let i = 0; i < upstream.length; i++) upstream[i] = normal();
+  const rows: DepthRow[] = [];
+  for (let l = L - 1; l >= 0; l--) {
+    const h = pre[l];
+    const delta = new Float64Array(h.length);
+    let sum = 0;
+    for (let i = 0; i < h.length; i++) {
+      delta[i] = upstream[i] * activation.df(h[i], params);
+      sum += delta[i] * delta[i];
+    }
+    rows.push({ activation: activation.name, depth: L - l, gradient: Math.sqrt(sum / h.length) });
+    if (l > 0) upstream = matmul(delta, weights[l], B, n, true);
+  }
+  return rows;
+}
+
+/** x (B×n) times W (n×n), or times Wᵀ. Row-major Float64Arrays. */
+function matmul(x: Float64Array, w: Float64Array, B: number, n: number, transpose: boolean): Float64Array {
+  const out = new Float64Array(B * n);
+  for (let b = 0; b < B; b++) {
+    const row = b * n;
+    if (!transpose) {
+      for (let k = 0; k < n; k++) {
+        const xk = x[row + k];
+        if (xk === 0) continue;
+        const wk = k * n;
+        for (let j = 0; j < n; j++) out[row + j] += xk * w[wk + j];
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const wj = j * n;
+        let s = 0;
+        for (let k = 0; k < n; k++) s += x[row + k] * w[wj + k];
+        out[row + j] = s;
+      }
+    }
+  }
+  return out;
+}

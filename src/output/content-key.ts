@@ -1,0 +1,72 @@
+// Content keys: a hash of exactly what decides a file's bytes. Not the tool's source: a refactor that
+// changes no byte of output must leave every committed figure current in every course repository.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Figure } from '../config/model.ts';
+import { FONT_FILES } from '../font.ts';
+import type { Format, PngOptions } from '../formats.ts';
+import { packageVersion } from '../versions.ts';
+import type { FileRole } from './layout.ts';
+
+/**
+ * The version of what the tool draws. Bump it in the same commit as any change that alters an output
+ * byte; test/output-version.test.ts fails when output changes and this did not.
+ */
+export const OUTPUT_VERSION = 1;
+
+/** The renderer packages whose versions are part of every key. */
+export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;
+
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** JSON with sorted keys: the same value always gives the same text, whatever order it was built in. */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** What every figure of a build shares. */
+export interface KeyContext {
+  output: number;
+  packages: Record<string, string>;
+  font: string;
+  png: PngOptions;
+  /** The PDF date, ISO. */
+  date: string;
+}
+
+let fontHash: string | undefined;
+let packages: Record<string, string> | undefined;
+
+export function keyContext(png: PngOptions, date: Date): KeyContext {
+  packages ??= Object.fromEntries(RENDER_PACKAGES.map((name) => [name, packageVersion(name)]));
+  fontHash ??= sha256(FONT_FILES.map((f) => sha256(readFileSync(f))).join(''));
+  return {
+    output: OUTPUT_VERSION,
+    packages,
+    font: fontHash,
+    png: { scale: png.scale, compression: png.compression, filter: png.filter },
+    date: date.toISOString(),
+  };
+}
+
+/**
+ * The keys of one figure's files. The spec and the CSV depend on the figure alone; each image on the
+ * figure and its own options (PNG on its scale and encoding, PDF on its date), so that narrowing a
+ * build to one format leaves the others current.
+ */
+export function fileKeys(figure: Figure, context: KeyContext): Record<FileRole, string> {
+  const base = { figure, output: context.output, packages: context.packages, font: context.font };
+  const key = (extra: object) => sha256(stableStringify({ ...base, ...extra }));
+  const data = key({ role: 'data' });
+  return {
+    spec: data,
+    csv: data,
+    png: key({ role: 'png', png: context.png }),
+    svg: key({ role: 'svg' }),
+    pdf: key({ role: 'pdf', date: context.date }),
+  } satisfies Record<'spec' | 'csv' | Format, string>;
+}

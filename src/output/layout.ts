@@ -1,0 +1,29 @@
+// The output folder's layout, once: which files a figure has, and the folder's own files.
+import type { Format } from '../formats.ts';
+
+export type FileRole = 'spec' | 'csv' | Format;
+
+/** A figure's files for the given image formats: the spec and the CSV always, then one per format. */
+export function outputFiles(id: string, formats: readonly Format[]): { name: string; role: FileRole }[] {
+  return [
+    { name: `${id}.vl.json`, role: 'spec' },
+    { name: `${id}.csv`, role: 'csv' },
+    ...formats.map((format) => ({ name: `${id}.${format}`, role: format })),
+  ];
+}
+
+/** The role of a figure's file from its name, or undefined for a name that is not one of its files. */
+export function fileRole(id: string, name: string): FileRole | undefined {
+  if (!name.startsWith(`${id}.`)) return undefined;
+  const ext = name.slice(id.length + 1);
+  return ext === 'vl.json'
+    ? 'spec'
+    : ext === 'csv' || ext === 'png' || ext === 'svg' || ext === 'pdf'
+      ? ext
+      : undefined;
+}
+
+export const MANIFEST = 'manifest.json';
+export const LOCK = '.actfig.lock';
+/** A figure's files being switched in: lists the new hashes, so check can name a torn figure. */
+export const PENDING = '.actfig.pending.json';

@@ -1,0 +1,155 @@
+// figures/manifest.json: what the build wrote, file by file, with content keys and hashes.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../errors.ts';
+import { safeName } from '../text.ts';
+import { sha256 } from './content-key.ts';
+import { writeAtomic } from './files.ts';
+import { MANIFEST } from './layout.ts';
+
+export interface ManifestFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+  /** The content key the file was made from (absent for the gallery's files). */
+  key?: string;
+}
+
+export interface ManifestFigure {
+  id: string;
+  /** The config that made it: its path relative to the output folder ("" for a config given in code). */
+  config: string;
+  kind: string;
+  title: string;
+  alt: string;
+  caption?: string;
+  /** The image's size in CSS pixels, for <img width height> in the gallery. */
+  width?: number;
+  height?: number;
+  files: ManifestFile[];
+}
+
+export interface Manifest {
+  generator: string;
+  figures: ManifestFigure[];
+  /** The gallery's files (index.html, gallery.css). */
+  site?: { files: ManifestFile[] };
+}
+
+export const GENERATOR = 'activation-figures';
+/** A manifest larger than this is not one a build wrote (a thousand figures take about a megabyte). */
+const MAX_MANIFEST_BYTES = 64 * 2 ** 20;
+
+const isFile = (f: unknown): f is ManifestFile => {
+  const r = f as ManifestFile;
+  return (
+    Boolean(r) &&
+    safeName(r.name) &&
+    Number.isSafeInteger(r.bytes) &&
+    r.bytes >= 0 &&
+    typeof r.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(r.sha256) &&
+    (r.key === undefined || typeof r.key === 'string')
+  );
+};
+const finiteSize = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 100_000 ? Math.round(v) : undefined;
+
+/**
+ * The manifest in `dir`: undefined when there is none; an empty one when it is unreadable or not
+ * well-formed (the next build rewrites it). Entries are checked field by field, since a manifest
+ * may have been edited by hand: ids and file names must be safe names, sizes sane numbers.
+ */
+export async function readManifest(dir: string): Promise<Manifest | undefined> {
+  const path = join(dir, MANIFEST);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return undefined;
+  if (info.size > MAX_MANIFEST_BYTES)
+    throw new UserError(
+      `${path}: ${Math.round(info.size / 2 ** 20)} MB is not a manifest this tool wrote; move it away`,
+    );
+  let data: Partial<Manifest>;
+  try {
+    data = JSON.parse(await readFile(path, 'utf8')) as Partial<Manifest>;
+  } catch {
+    return { generator: '', figures: [] };
+  }
+  if (!data || typeof data !== 'object' || !Array.isArray(data.figures))
+    return { generator: String(data?.generator ?? ''), figures: [] };
+  const figures: ManifestFigure[] = [];
+  for (const f of data.figures) {
+    if (!f || !safeName(f.id) || !Array.isArray(f.files) || !f.files.every(isFile)) continue;
+    figures.push({
+      id: f.id,
+      config: typeof f.config === 'string' ? f.config : '',
+      kind: typeof f.kind === 'string' ? f.kind : 'activations',
+      title: String(f.title ?? f.id),
+      alt: String(f.alt ?? ''),
+      ...(typeof f.caption === 'string' && { caption: f.caption }),
+      ...(finiteSize(f.width) && finiteSize(f.height) && { width: finiteSize(f.width), height: finiteSize(f.height) }),
+      files: f.files.map((x) => ({
+        name: x.name,
+        bytes: x.bytes,
+        sha256: x.sha256,
+        ...(x.key !== undefined && { key: x.key }),
+      })),
+    });
+  }
+  const site =
+    Array.isArray(data.site?.files) && data.site.files.every(isFile) ? { files: data.site.files } : undefined;
+  return { generator: String(data.generator ?? ''), figures, ...(site && { site }) };
+}
+
+/** Whether a manifest was written by this tool (a folder's own manifest.json is not ours to replace). */
+export const isOurs = (m: Manifest) => m.generator.startsWith(GENERATOR);
+
+export const fileRecord = (name: string, data: string | Uint8Array, key?: string): ManifestFile => ({
+  name,
+  bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length,
+  sha256: sha256(data),
+  ...(key !== undefined && { key }),
+});
+
+/** Whether a recorded file is in `dir` with the bytes the build wrote. */
+export async function fileState(
+  dir: string,
+  file: Pick<ManifestFile, 'name' | 'bytes' | 'sha256'>,
+): Promise<'intact' | 'missing' | 'modified'> {
+  const info = await stat(join(dir, file.name)).catch(() => undefined);
+  if (!info?.isFile()) return 'missing';
+  if (info.size !== file.bytes) return 'modified';
+  const data = await readFile(join(dir, file.name)).catch(() => undefined);
+  if (!data) return 'missing';
+  return sha256(data) === file.sha256 ? 'intact' : 'modified';
+}
+
+export function manifestText(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/**
+ * Saves the manifest after each figure, one save at a time and in order (renders finish concurrently),
+ * and only when its text changed: the text of the last save is kept in memory, not read back.
+ */
+export class ManifestWriter {
+  private last: string | undefined;
+  private queue: Promise<void> = Promise.resolve();
+
+  /** `text`: the manifest file's text as the build found it, so that an unchanged manifest is not rewritten. */
+  constructor(
+    private readonly dir: string,
+    text: string | undefined,
+  ) {
+    this.last = text;
+  }
+
+  save(manifest: Manifest): Promise<void> {
+    const text = manifestText(manifest);
+    this.queue = this.queue.then(async () => {
+      if (text === this.last) return;
+      await writeAtomic(join(this.dir, MANIFEST), text);
+      this.last = text;
+    });
+    return this.queue;
+  }
+}

@@ -1,0 +1,24 @@
+// Loads the renderer in the one order that works: canvas, then the bundled font registered with it,
+// then vega and vega-lite. vega makes the canvas it measures text with as it loads, so registerFont
+// must come first; and vega-canvas has a top-level await, so vega is loaded with import(), never require.
+import { FONT_FAMILY, FONT_FILES } from '../font.ts';
+
+export interface Renderer {
+  canvas: typeof import('canvas');
+  vega: typeof import('vega');
+  vegaLite: typeof import('vega-lite');
+}
+
+let loaded: Promise<Renderer> | undefined;
+
+export function loadRenderer(): Promise<Renderer> {
+  loaded ??= (async () => {
+    const canvas = await import('canvas');
+    canvas.registerFont(FONT_FILES[0], { family: FONT_FAMILY });
+    canvas.registerFont(FONT_FILES[1], { family: FONT_FAMILY, weight: 'bold' });
+    const vega = await import('vega');
+    const vegaLite = await import('vega-lite');
+    return { canvas, vega, vegaLite };
+  })();
+  return loaded;
+}

@@ -1,0 +1,32 @@
+// Where figure jobs run: a pool of render processes, or this process when only a figure or two need
+// rendering (starting a process and loading vega there costs more than rendering them here).
+import type { FigureJob, FigureResult } from '../build/job.ts';
+
+export interface JobRunner {
+  run(job: FigureJob): Promise<FigureResult>;
+  close(): Promise<void>;
+}
+
+export async function inProcess(): Promise<JobRunner> {
+  const { runJob } = await import('../build/job.ts');
+  return { run: runJob, close: async () => {} };
+}
+
+/**
+ * A pool of render processes (tinypool); each loads vega once and renders many figures. Processes,
+ * not threads: node-canvas crashes the process when a worker thread that used it is torn down.
+ * From the TypeScript sources (the tests), the worker is loaded through tsx.
+ */
+export async function processPool(size: number): Promise<JobRunner> {
+  const { default: Tinypool } = await import('tinypool');
+  const fromSource = import.meta.url.endsWith('.ts');
+  const pool = new Tinypool({
+    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
+    runtime: 'child_process',
+    serialization: 'advanced',
+    minThreads: size,
+    maxThreads: size,
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  });
+  return { run: (job) => pool.run(job), close: () => pool.destroy() };
+}

@@ -1,0 +1,125 @@
+import katex from 'katex';
+import { activationNames, activations, type Activation } from '../math/activations/registry.ts';
+import { basename } from 'node:path';
+import type { FigureKind } from '../config/model.ts';
+import type { Manifest, ManifestFigure } from '../output/manifest.ts';
+import { escapeXml as esc } from '../text.ts';
+import { toolVersion } from '../versions.ts';
+import { GALLERY_CSS } from './gallery.css.ts';
+import type { SiteFile } from './files.ts';
+const tex = (s: string) => katex.renderToString(s, { output: 'mathml', throwOnError: true, displayMode: false });
+const num = (v: number) => String(Number(v.toPrecision(4)));
+
+const defaultCaptions: Record<FigureKind, string> = {
+  activations: 'The activation (solid) and its derivative (dashed), as PyTorch computes them.',
+  'derivatives-overlay':
+    'Derivatives on one set of axes: the peak height bounds how much gradient each layer can pass back.',
+  'vanishing-gradient-depth':
+    'RMS gradient at each layer of a simulated deep network, counted back from the output (log scale).',
+};
+
+/**
+ * The gallery, figures/index.html with gallery.css: every figure of the manifest with its image,
+ * caption, alt text, downloads and embed snippets, then a property table of every activation with
+ * its formulas typeset to MathML at build time. A pure function of the manifest and the config, so
+ * its bytes are as reproducible as the figures'.
+ */
+export function buildSite(manifest: Manifest, outDir: string): Record<SiteFile, string> {
+  const folder = basename(outDir);
+  const cards = manifest.figures.map((entry) => card(entry, folder));
+  const configs = [...new Set(manifest.figures.map((f) => f.config))].filter(Boolean);
+  const linked = new Set(manifest.figures.map((f) => f.id));
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Activation figures</title>
+<link rel="stylesheet" href="gallery.css">
+</head>
+<body>
+<header>
+<h1>Activation figures</h1>
+<p class="lead">${manifest.figures.length} figures of neural-network activation functions and their derivatives, exactly as PyTorch computes them, for slides, notebooks and documentation. Each comes as SVG, PNG (2×), PDF, a Vega-Lite spec and CSV data.</p>
+<nav><a href="#figures">Figures</a><a href="#properties">Activation properties</a><a href="manifest.json">manifest.json</a></nav>
+</header>
+<main>
+<section id="figures">
+<h2>Figures</h2>
+<div class="grid">
+${cards.join('\n')}
+</div>
+</section>
+<section id="properties">
+<h2>Activation properties</h2>
+<p class="lead">With PyTorch's default parameters. Zero-centred: f(0) = 0 and f takes both signs. Saturating: f′ tends to 0 on both sides.</p>
+<div class="table-wrap">
+<table>
+<thead><tr><th scope="col">Activation</th><th scope="col">f(z)</th><th scope="col">f′(z)</th><th scope="col">Range</th><th scope="col">Monotonic</th><th scope="col">Zero-centred</th><th scope="col">Smoothness</th><th scope="col">Largest |f′|</th><th scope="col">Saturating</th><th scope="col">Figure</th></tr></thead>
+<tbody>
+${activationNames.map((name) => propertyRow(activations[name] as unknown as Activation, linked)).join('\n')}
+</tbody>
+</table>
+</div>
+</section>
+</main>
+<footer>Made by activation-figures ${esc(toolVersion)}${configs.length ? ` from ${configs.map((c) => esc(c.split('/').pop()!)).join(', ')}` : ''}. Rebuild with <code>npx actfig build</code>; check with <code>npx actfig check</code>.</footer>
+</body>
+</html>
+`;
+  return { 'index.html': html, 'gallery.css': GALLERY_CSS };
+}
+
+function card(entry: ManifestFigure, folder: string): string {
+  const has = (ext: string) => entry.files.some((f) => f.name === `${entry.id}.${ext}`);
+  const file = (ext: string) => `${entry.id}.${ext}`;
+  const size = entry.width && entry.height ? ` width="${entry.width}" height="${entry.height}"` : '';
+  const src = has('svg') ? file('svg') : has('png') ? file('png') : undefined;
+  const srcset = has('png') && has('svg') ? ` srcset="${file('png')} 2x"` : '';
+  const image = src
+    ? `<img src="${src}"${srcset}${size} alt="${esc(entry.alt)}">`
+    : `<p>No image format built; see the PDF or spec.</p>`;
+  const links = [
+    ['svg', 'SVG'],
+    ['pdf', 'PDF'],
+    ['png', 'PNG'],
+    ['vl.json', 'Vega-Lite spec'],
+    ['csv', 'CSV'],
+  ]
+    .filter(([ext]) => has(ext))
+    .map(([ext, label]) => `<a href="${file(ext)}">${label}</a>`)
+    .join('');
+  const path = (ext: string) => `${folder}/${file(ext)}`;
+  const snippets: [string, string][] = [];
+  if (has('png') || has('svg')) snippets.push(['Markdown', `![${entry.title}](${path(has('png') ? 'png' : 'svg')})`]);
+  if (src)
+    snippets.push([
+      'HTML',
+      `<img src="${path(src.slice(entry.id.length + 1))}"${srcset ? ` srcset="${path('png')} 2x"` : ''}${size} alt="${esc(entry.alt)}">`,
+    ]);
+  if (has('pdf')) snippets.push(['LaTeX', `\\includegraphics[width=\\linewidth]{${path('pdf')}}`]);
+  const caption = entry.caption ?? defaultCaptions[entry.kind as FigureKind] ?? defaultCaptions.activations;
+  return `<figure id="fig-${entry.id}">
+${image}
+<figcaption>
+<h3>${esc(entry.title)}</h3>
+<p>${esc(caption)}</p>
+<details><summary>Description (alt text)</summary><p>${esc(entry.alt)}</p></details>
+</figcaption>
+<p class="files">${links}</p>
+<dl class="snippets">
+${snippets.map(([label, code]) => `<dt>${label}</dt><dd><pre><code>${esc(code)}</code></pre></dd>`).join('\n')}
+</dl>
+</figure>`;
+}
+
+function propertyRow(a: Activation, linked: Set<string>): string {
+  const params = Object.fromEntries(Object.entries(a.params).map(([k, spec]) => [k, spec.default]));
+  const p = a.properties(params);
+  const peak = p.maxAbsDerivative;
+  const at = typeof peak.at === 'number' ? `z = ${num(peak.at)}` : peak.at;
+  const figureId = `activation-${a.name}`;
+  const link = linked.has(figureId) ? `<a href="#fig-${figureId}">${figureId}</a>` : '';
+  const yes = (b: boolean) => (b ? 'yes' : 'no');
+  return `<tr id="act-${a.name}"><th scope="row">${esc(a.displayName)}<br><code>${a.name}</code></th><td class="math">${tex(a.latex.f)}</td><td class="math">${tex(a.latex.df)}</td><td>${esc(p.range)}</td><td>${yes(p.monotonic)}</td><td>${yes(p.zeroCentred)}</td><td>${esc(p.smoothness)}</td><td>${num(peak.value)} at ${esc(at)}</td><td>${yes(p.saturating)}</td><td>${link}</td></tr>`;
+}
