@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Config, Figure } from '../config/model.ts';
 import { selectFigures } from '../config/select.ts';
 import { UserError } from '../errors.ts';
 import { canonicalFormats, type Format } from '../formats.ts';
 import { fileKeys, keyContext, type KeyContext } from '../output/content-key.ts';
 import { discard, TEMP_FILE, writeAtomic } from '../output/files.ts';
+import { saveHashes } from '../output/hashes.ts';
 import { lockFolder } from '../output/lock.ts';
 import { type FileRole, outputFiles, PENDING } from '../output/layout.ts';
 import {
@@ -89,16 +90,10 @@ interface Planned {
 
 export async function build(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const context = keyContext(config.png, options.date ?? buildDate());
+  const context = await keyContext(config.png, options.date ?? buildDate());
   const formats = canonicalFormats(options.formats ?? config.formats);
   const figures = selectFigures(config, options.only);
-  await mkdir(config.outDir, { recursive: true }).catch((error) => {
-    throw new UserError(`${config.outDir}: cannot create the output folder: ${(error as Error).message}`);
-  });
-  const release = await lockFolder(config.outDir, {
-    ...(options.lockTimeoutMs !== undefined && { timeoutMs: options.lockTimeoutMs }),
-    onWait: (owner) => options.progress?.({ type: 'waiting', pid: owner.pid, host: owner.host }),
-  });
+  const release = await openOutput(config.outDir, options);
   const result: BuildResult = {
     figures: figures.length,
     rendered: [],
@@ -134,10 +129,66 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     }
     await save();
   } finally {
+    await saveHashes();
     await release();
   }
   result.seconds = (performance.now() - started) / 1000;
   return result;
+}
+
+/** File-system errors that mean the output folder cannot be used, whatever the build does. */
+const UNUSABLE = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'EEXIST',
+  'ENAMETOOLONG',
+  'ENOENT',
+  'ELOOP',
+  'ENOSPC',
+  'EDQUOT',
+  'EISDIR',
+  'EINVAL',
+  'ENOSYS',
+  'ENOTSUP',
+  'EOPNOTSUPP',
+]);
+
+/** Creates and locks the output folder; an unusable path is one line naming it, in bounded time. */
+async function openOutput(dir: string, options: BuildOptions): Promise<() => Promise<void>> {
+  try {
+    await makeFolder(dir, 0);
+    return await lockFolder(dir, {
+      ...(options.lockTimeoutMs !== undefined && { timeoutMs: options.lockTimeoutMs }),
+      onWait: (owner) => options.progress?.({ type: 'waiting', pid: owner.pid, host: owner.host }),
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code && UNUSABLE.has(code)) {
+      throw new UserError(`${dir}: cannot use as the output folder (${(error as Error).message.split(',')[0]})`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * mkdir -p with a bound: node's recursive mkdir loops forever under /proc, where creating a folder
+ * fails with ENOENT however often its parent is made.
+ */
+async function makeFolder(dir: string, depth: number): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EEXIST') {
+      if ((await stat(dir)).isDirectory()) return;
+      throw error;
+    }
+    if (code !== 'ENOENT' || depth > 64 || dirname(dir) === dir) throw error;
+    await makeFolder(dirname(dir), depth + 1);
+    await mkdir(dir);
+  }
 }
 
 /** Temporary files of a build that was killed before its renames: ours, and now garbage. */

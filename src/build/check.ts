@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/model.ts';
 import { fileKeys, keyContext } from '../output/content-key.ts';
 import { outputFiles, PENDING } from '../output/layout.ts';
+import { saveHashes } from '../output/hashes.ts';
 import { fileState, type ManifestFile, readManifest } from '../output/manifest.ts';
 import { buildDate } from './date.ts';
 import { configLabel } from './folder.ts';
@@ -25,7 +26,7 @@ export interface CheckOptions {
  */
 export async function check(config: Config, options: CheckOptions = {}): Promise<Problem[]> {
   const dir = config.outDir;
-  const context = keyContext(config.png, options.date ?? buildDate());
+  const context = await keyContext(config.png, options.date ?? buildDate());
   const manifest = (await readManifest(dir)) ?? { generator: '', figures: [] };
   const entries = new Map(manifest.figures.map((f) => [f.id, f]));
   const pending = await readFile(join(dir, PENDING), 'utf8').then(
@@ -97,5 +98,6 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
         problems.push({ kind: 'orphaned', file: file.name, why: `figure "${entry.id}" is no longer in the config` });
     }
   }
+  await saveHashes();
   return problems;
 }

@@ -5,7 +5,7 @@ import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import type { Config } from './model.ts';
-import { normalizeConfig } from './normalize.ts';
+import { cachedConfig, saveConfig } from './cache.ts';
 
 export const CONFIG_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json'] as const;
 export const DEFAULT_CONFIG_FILES = CONFIG_EXTENSIONS.map((ext) => `figures.config${ext}`);
@@ -24,7 +24,12 @@ export async function loadConfig(file: string): Promise<Config> {
     throw missing(file, error);
   }
   const input = extname(path) === '.json' ? parseJson(name, text) : await importModule(path, name);
-  return normalizeConfig(input, name, dirname(path), path);
+  const cached = await cachedConfig(input, path);
+  if (cached) return cached;
+  const { normalizeConfig } = await import('./normalize.ts');
+  const config = normalizeConfig(input, name, dirname(path), path);
+  await saveConfig(input, path, config);
+  return config;
 }
 
 function parseJson(name: string, text: string): unknown {

@@ -99,7 +99,18 @@ function activationProblems(p: {
   }
 }
 
-const paramsSchema = z.record(z.string(), z.union([z.number(), z.string()]));
+// A key such as "__proto__" is refused by name rather than dropped: every key must be a parameter.
+const paramsSchema = z.preprocess(
+  (v, ctx) => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      if (v && typeof v === 'object' && Object.hasOwn(v, key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'not a parameter name', input: v });
+      }
+    }
+    return v;
+  },
+  z.record(z.string(), z.union([z.number(), z.string()])),
+);
 
 /** An activation on a shared set of axes: its name, or {activation, params, label}. */
 export const seriesSchema = z.union([
@@ -242,7 +253,15 @@ export const configSchema = z
     /** Output folder, relative to the config file. Default "figures". */
     outDir: z.string().min(1).optional(),
     /** Which images to render; the .vl.json spec is always written. Default all three. */
-    formats: z.array(z.enum(FORMATS)).optional(),
+    formats: z
+      .array(z.enum(FORMATS))
+      .min(1)
+      .superRefine((list, ctx) => {
+        list.forEach((f, i) => {
+          if (list.indexOf(f) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `"${f}" is listed twice` });
+        });
+      })
+      .optional(),
     png: z
       .strictObject({
         /** Device pixels per CSS pixel. Default 2. */

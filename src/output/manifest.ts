@@ -5,6 +5,7 @@ import { UserError } from '../errors.ts';
 import { safeName } from '../text.ts';
 import { sha256 } from './content-key.ts';
 import { writeAtomic } from './files.ts';
+import { hashOf } from './hashes.ts';
 import { MANIFEST } from './layout.ts';
 
 export interface ManifestFile {
@@ -115,12 +116,13 @@ export async function fileState(
   dir: string,
   file: Pick<ManifestFile, 'name' | 'bytes' | 'sha256'>,
 ): Promise<'intact' | 'missing' | 'modified'> {
-  const info = await stat(join(dir, file.name)).catch(() => undefined);
+  const path = join(dir, file.name);
+  const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) return 'missing';
   if (info.size !== file.bytes) return 'modified';
-  const data = await readFile(join(dir, file.name)).catch(() => undefined);
-  if (!data) return 'missing';
-  return sha256(data) === file.sha256 ? 'intact' : 'modified';
+  const sha = await hashOf(path, info);
+  if (sha === undefined) return 'missing';
+  return sha === file.sha256 ? 'intact' : 'modified';
 }
 
 export function manifestText(manifest: Manifest): string {

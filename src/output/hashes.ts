@@ -1,0 +1,66 @@
+// A local record of the output files already hashed, keyed by what stat says of them (size, mtime,
+// ctime, inode), as git's index does: a no-op build or check then reads no file whose stat is
+// unchanged. Kept outside the output folder (see cacheDir) and never committed; losing it costs time.
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { cacheDir } from './cache-dir.ts';
+
+type Entry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, sha256: string];
+
+interface Folder {
+  file: string;
+  entries: Record<string, Entry>;
+  changed: boolean;
+}
+
+const folders = new Map<string, Promise<Folder>>();
+
+function open(dir: string): Promise<Folder> {
+  const key = resolve(dir);
+  const known = folders.get(key);
+  if (known) return known;
+  const file = join(cacheDir(key), `hashes-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`);
+  const folder: Promise<Folder> = readFile(file, 'utf8')
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(() => undefined)
+    .then((entries) => ({
+      file,
+      entries: entries && typeof entries === 'object' ? (entries as Record<string, Entry>) : {},
+      changed: false,
+    }));
+  folders.set(key, folder);
+  return folder;
+}
+
+const same = (e: Entry | undefined, info: Stats) =>
+  Array.isArray(e) && e[0] === info.size && e[1] === info.mtimeMs && e[2] === info.ctimeMs && e[3] === info.ino;
+
+/** The sha256 of a file, from the record when its stat is unchanged, else from its bytes. */
+export async function hashOf(path: string, info: Stats): Promise<string | undefined> {
+  const folder = await open(dirname(path));
+  const name = basename(path);
+  const known = folder.entries[name];
+  if (same(known, info)) return known[4];
+  const data = await readFile(path).catch(() => undefined);
+  if (!data) return undefined;
+  const sha = createHash('sha256').update(data).digest('hex');
+  folder.entries[name] = [info.size, info.mtimeMs, info.ctimeMs, info.ino, sha];
+  folder.changed = true;
+  return sha;
+}
+
+/** Saves the records that changed; failures are ignored. */
+export async function saveHashes(): Promise<void> {
+  for (const pending of folders.values()) {
+    const folder = await pending;
+    if (!folder.changed) continue;
+    folder.changed = false;
+    const temp = `${folder.file}.${process.pid}.tmp`;
+    await mkdir(dirname(folder.file), { recursive: true })
+      .then(() => writeFile(temp, JSON.stringify(folder.entries)))
+      .then(() => rename(temp, folder.file))
+      .catch(() => {});
+  }
+}
