@@ -292,17 +292,20 @@ function printTargets(rows: Measurement[]): void {
   const cold = by('W24 cold');
   const speedup = wall(by('matplotlib peer')) / wall(cold);
   console.log(
-    `W24 cold vs matplotlib (peer wall / ours):  ${speedup.toFixed(2)}x   target >= ${targets.peerSpeedup}x: ${verdict(speedup >= targets.peerSpeedup)}`,
+    `W24 cold vs matplotlib (peer wall / ours):  ${speedup.toFixed(2)}x   ` +
+      `target >= ${targets.peerSpeedup}x: ${verdict(speedup >= targets.peerSpeedup)}`,
   );
   for (const label of ['W24 no-op', 'default no-op', 'check']) {
     const ratio = wall(by(label)) / floor;
     console.log(
-      `${`${label} vs bare node (ours / node):`.padEnd(43)} ${ratio.toFixed(2)}x   target <= ${targets.overNode}x: ${verdict(ratio <= targets.overNode)}`,
+      `${`${label} vs bare node (ours / node):`.padEnd(43)} ${ratio.toFixed(2)}x   ` +
+        `target <= ${targets.overNode}x: ${verdict(ratio <= targets.overNode)}`,
     );
   }
   const peakMb = mb(peak(cold));
   console.log(
-    `${'W24 cold peak memory (largest round):'.padEnd(43)} ${Math.round(peakMb)} MB   target < ${targets.peakMb} MB: ${verdict(peakMb < targets.peakMb)}`,
+    `${'W24 cold peak memory (largest round):'.padEnd(43)} ${Math.round(peakMb)} MB   ` +
+      `target < ${targets.peakMb} MB: ${verdict(peakMb < targets.peakMb)}`,
   );
 }
 
@@ -319,10 +322,12 @@ function printMachine(rounds: number): void {
         .join(' ')} at start`,
   );
   console.log(
-    `${rounds} round${rounds === 1 ? '' : 's'}, interleaved; wall = median; peak RSS = largest round, process tree sampled every ${sampleEveryMs} ms`,
+    `${rounds} round${rounds === 1 ? '' : 's'}, interleaved; wall = median; ` +
+      `peak RSS = largest round, process tree sampled every ${sampleEveryMs} ms`,
   );
   console.log(
-    `W24 = ${w24Config}: ${w24Figures} figures x 2 panels, 400 samples, PNG (scale 2) + SVG + PDF; in-process = the time the tool reports for itself (actfig: inside build; peer: import + drawing)\n`,
+    `W24 = ${w24Config}: ${w24Figures} figures x 2 panels, 400 samples, PNG (scale 2) + SVG + PDF; ` +
+      'in-process = the time the tool reports for itself (actfig: inside build; peer: import + drawing)\n',
   );
 }
 
@@ -342,7 +347,8 @@ async function printSweep(specsDir: string): Promise<void> {
   console.log(`\nPNG encoding of the ${w24Figures} canvases (ms, KiB) by row filter and zlib level:`);
   for (const r of JSON.parse(sweep.output) as { filter: string; level: number; ms: number; kib: number }[]) {
     console.log(
-      `  filter ${r.filter.padEnd(4)} level ${r.level}: ${String(r.ms).padStart(5)} ms ${String(r.kib).padStart(6)} KiB`,
+      `  filter ${r.filter.padEnd(4)} level ${r.level}: ` +
+        `${String(r.ms).padStart(5)} ms ${String(r.kib).padStart(6)} KiB`,
     );
   }
 }
@@ -372,8 +378,10 @@ async function main(): Promise<void> {
     printTable(rows);
     console.log();
     printTargets(rows);
+    const simulated = await simulationSeconds();
     console.log(
-      `\nvanishing-gradient-depth simulation (sigmoid, tanh, relu; 30 x 128, batch 16, in-process): ${(await simulationSeconds()).toFixed(2)} s`,
+      `\nvanishing-gradient-depth simulation (sigmoid, tanh, relu; 30 x 128, batch 16, in-process): ` +
+        `${simulated.toFixed(2)} s`,
     );
     if (sweep) await printSweep(join(tmp, 'w24'));
   } finally {

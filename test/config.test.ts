@@ -22,7 +22,10 @@ const bad: [string, unknown, RegExp][] = [
   [
     'an unknown activation',
     { figures: [figure(), figure({ id: 'g' }), { id: 'h', grid, panels: [{ activation: 'sigmoidd' }] }] },
-    /^figures\.config\.json: figures\[2\]\.panels\[0\]\.activation: unknown activation "sigmoidd" \(did you mean "sigmoid"\?\)$/,
+    new RegExp(
+      /^figures\.config\.json: figures\[2\]\.panels\[0\]\.activation: /.source +
+        /unknown activation "sigmoidd" \(did you mean "sigmoid"\?\)$/.source,
+    ),
   ],
   [
     'a parameter the activation lacks',

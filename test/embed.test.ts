@@ -28,11 +28,17 @@ describe('vega-embed renders the specs unchanged', () => {
     async (id) => {
       const figure = (await config).figures.find((f) => f.id === id)!;
       const dir = tempDir();
+      const scripts =
+        script('vega/build/vega.min.js') +
+        script('vega-lite/build/vega-lite.min.js') +
+        script('vega-embed/build/vega-embed.min.js');
+      const spec = stringifySpec(buildSpec(figure)).replace(/</g, '\\u003c');
       writeFileSync(
         join(dir, 'index.html'),
-        `<!doctype html><meta charset="utf-8"><div id="vis"></div>${script('vega/build/vega.min.js')}${script('vega-lite/build/vega-lite.min.js')}${script('vega-embed/build/vega-embed.min.js')}
-<script>window.spec = ${stringifySpec(buildSpec(figure)).replace(/</g, '\\u003c')};
-vegaEmbed('#vis', window.spec, { renderer: 'svg', actions: false }).then(() => { window.done = true; }, (e) => { window.failed = String(e); });</script>`,
+        `<!doctype html><meta charset="utf-8"><div id="vis"></div>${scripts}\n` +
+          `<script>window.spec = ${spec};\n` +
+          "vegaEmbed('#vis', window.spec, { renderer: 'svg', actions: false })" +
+          '.then(() => { window.done = true; }, (e) => { window.failed = String(e); });</script>',
       );
       const page = await browser.newPage();
       const errors: string[] = [];

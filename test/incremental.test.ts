@@ -38,7 +38,9 @@ describe('byte-identical output', () => {
     const shift = join(tempDir(), 'clock.mjs');
     writeFileSync(
       shift,
-      'const R = Date; globalThis.Date = class extends R { constructor(...a) { super(...(a.length ? a : [R.now() + 9.5e11])); } static now() { return R.now() + 9.5e11; } };\n',
+      'const R = Date; globalThis.Date = class extends R { ' +
+        'constructor(...a) { super(...(a.length ? a : [R.now() + 9.5e11])); } ' +
+        'static now() { return R.now() + 9.5e11; } };\n',
     );
     expect(a.build().code).toBe(0);
     expect(b.build().code).toBe(0);
@@ -78,7 +80,9 @@ describe('byte-identical output', () => {
 });
 
 describe('manifest and incremental builds', () => {
-  it("the manifest lists each figure's id, config, title, alt text and files with sizes, hashes and content keys", () => {
+  const manifestTitle =
+    "the manifest lists each figure's id, config, title, alt text and files with sizes, hashes and content keys";
+  it(manifestTitle, () => {
     const p = project();
     p.build();
     const manifest = JSON.parse(readFileSync(join(p.out, 'manifest.json'), 'utf8'));

@@ -76,19 +76,23 @@ describe('the packed tarball', () => {
       const configs: [string, string][] = [
         [
           'figures.config.ts',
-          `import { defineConfig } from 'activation-figures';\nexport default defineConfig(${configBody('ts-fig')});\n`,
+          "import { defineConfig } from 'activation-figures';\n" +
+            `export default defineConfig(${configBody('ts-fig')});\n`,
         ],
         [
           'c.mts',
-          `import { defineConfig } from 'activation-figures';\nexport default defineConfig(${configBody('mts-fig')});\n`,
+          "import { defineConfig } from 'activation-figures';\n" +
+            `export default defineConfig(${configBody('mts-fig')});\n`,
         ],
         [
           'c.cjs',
-          `const { defineConfig } = require('activation-figures');\nmodule.exports = defineConfig(${configBody('cjs-fig')});\n`,
+          "const { defineConfig } = require('activation-figures');\n" +
+            `module.exports = defineConfig(${configBody('cjs-fig')});\n`,
         ],
         [
           'c.mjs',
-          `import { defineConfig } from 'activation-figures';\nexport default defineConfig(${configBody('mjs-fig')});\n`,
+          "import { defineConfig } from 'activation-figures';\n" +
+            `export default defineConfig(${configBody('mjs-fig')});\n`,
         ],
         ['c.json', JSON.stringify({ outDir: 'figures-json', formats: ['svg'], figures: [figure('json-fig')] })],
       ];
@@ -147,7 +151,8 @@ export default defineConfig({ figures: [
         const imported = sh(dir, process.execPath, [
           '--input-type=module',
           '-e',
-          "import { evaluate, defineConfig, buildSpec } from 'activation-figures'; console.log(JSON.stringify([evaluate('leaky_relu', -2), typeof defineConfig, typeof buildSpec]))",
+          "import { evaluate, defineConfig, buildSpec } from 'activation-figures'; " +
+            "console.log(JSON.stringify([evaluate('leaky_relu', -2), typeof defineConfig, typeof buildSpec]))",
         ]);
         expect(imported.stderr).toBe('');
         expect(JSON.parse(imported.stdout)).toEqual([{ y: -0.02, dy: 0.01 }, 'function', 'function']);
@@ -199,7 +204,10 @@ describe('one folder, several configs', () => {
     const clash = actfig(join(esm, 'lecture2'), 'build');
     expect(clash.code).toBe(2);
     expect(clash.stderr).toMatch(
-      /^figures\.config\.mjs: figures\[0\]\.id: "l1-relu" is also made by \.\.\/lecture1\/figures\.config\.mjs in .*shared/,
+      new RegExp(
+        /^figures\.config\.mjs: figures\[0\]\.id: "l1-relu" is also made by /.source +
+          /\.\.\/lecture1\/figures\.config\.mjs in .*shared/.source,
+      ),
     );
   });
 
@@ -221,7 +229,9 @@ describe('one folder, several configs', () => {
 });
 
 describe('the command line in a course repository', () => {
-  it('init writes a config, scripts and a workflow; a second init overwrites nothing; then build and check pass', () => {
+  const initTitle =
+    'init writes a config, scripts and a workflow; a second init overwrites nothing; then build and check pass';
+  it(initTitle, () => {
     const dir = join(base, 'course-init');
     mkdirSync(dir);
     expect(sh(dir, 'npm', ['init', '-y']).code).toBe(0);

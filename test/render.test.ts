@@ -26,7 +26,9 @@ const svgSize = (svg: string) => {
 };
 
 describe('actfig build (default config)', () => {
-  it('writes a spec, CSV, PNG, SVG and PDF for every figure, the gallery, no temporary files, and a summary line', () => {
+  const everyOutput =
+    'writes a spec, CSV, PNG, SVG and PDF for every figure, the gallery, no temporary files, and a summary line';
+  it(everyOutput, () => {
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const ext of ['.vl.json', '.csv', '.png', '.svg', '.pdf'])

@@ -124,7 +124,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     for (const p of plan) if (!p.render) await dropFormats(config.outDir, folder, p);
 
     await renderAndWrite(config, folder, todo, context, options, result, save);
-    if (result.rendered.length || result.removed.length || !(await siteIntact(config.outDir, folder))) {
+    const siteChanged = result.rendered.length > 0 || result.removed.length > 0 || !(await siteIntact(config, folder));
+    if (config.gallery !== false && siteChanged) {
       await writeSite(config, folder, result);
     }
     await save();
@@ -382,16 +383,21 @@ function currentManifest(folder: OutputFolder): Manifest {
   };
 }
 
-async function siteIntact(dir: string, folder: OutputFolder): Promise<boolean> {
+async function siteIntact(config: Config, folder: OutputFolder): Promise<boolean> {
   if (!folder.site) return false;
-  for (const file of folder.site.files) if ((await fileState(dir, file)) !== 'intact') return false;
+  const names = new Set(folder.site.files.map((f) => f.name));
+  if (config.gallery !== false && !names.has(config.gallery)) return false;
+  for (const file of folder.site.files) if ((await fileState(config.outDir, file)) !== 'intact') return false;
   return true;
 }
 
 /** Stage 5: the gallery, a function of the manifest (every figure of the folder, whichever config made it). */
 async function writeSite(config: Config, folder: OutputFolder, result: BuildResult): Promise<void> {
-  const { buildSite } = await import('../site/gallery.ts');
-  const pages = buildSite({ generator: '', figures: orderEntries(folder) }, config.outDir);
+  const { buildSite, galleryFormulas } = await import('../site/gallery.ts');
+  const { typeset } = await import('../site/formulas.ts');
+  const math = await typeset(galleryFormulas(), config.outDir);
+  const page = config.gallery || 'index.html';
+  const pages = buildSite({ generator: '', figures: orderEntries(folder) }, config.outDir, page, math);
   const files: ManifestFile[] = [];
   for (const [name, text] of Object.entries(pages)) {
     const old = await readFile(join(config.outDir, name), 'utf8').catch(() => undefined);

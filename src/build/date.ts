@@ -9,7 +9,8 @@ export function buildDate(env: Record<string, string | undefined> = process.env)
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch) || Number(epoch) > LAST_SECOND) {
       throw new UserError(
-        `SOURCE_DATE_EPOCH: must be whole seconds since 1970, at most ${LAST_SECOND} (year 9999), got "${epoch.slice(0, 40)}"`,
+        `SOURCE_DATE_EPOCH: must be whole seconds since 1970, at most ${LAST_SECOND} (year 9999), ` +
+          `got "${epoch.slice(0, 40)}"`,
       );
     }
     return new Date(Number(epoch) * 1000);

@@ -7,7 +7,7 @@ import type { Config, Figure } from '../config/model.ts';
 import { UserError } from '../errors.ts';
 import { outputFiles, MANIFEST, PENDING } from '../output/layout.ts';
 import { isOurs, type ManifestFigure, type ManifestFile, readManifest } from '../output/manifest.ts';
-import { SITE_FILES } from '../site/files.ts';
+import { siteFiles } from '../site/files.ts';
 
 export interface OutputFolder {
   dir: string;
@@ -34,7 +34,8 @@ export async function openFolder(config: Config): Promise<OutputFolder> {
   const manifest = await readManifest(dir);
   if (manifest && text !== undefined && !isOurs(manifest)) {
     throw new UserError(
-      `${join(dir, MANIFEST)}: this folder has a manifest.json that activation-figures did not write; build into another folder (--out or outDir)`,
+      `${join(dir, MANIFEST)}: this folder has a manifest.json that activation-figures did not write; ` +
+        'build into another folder (--out or outDir)',
     );
   }
   const label = configLabel(config);
@@ -52,7 +53,10 @@ export async function openFolder(config: Config): Promise<OutputFolder> {
   };
 }
 
-/** Entries of a manifest that a config may treat as its own: those it made, and those of a manifest that predates config labels. */
+/**
+ * Entries of a manifest that a config may treat as its own: those it made, and those of a manifest that predates
+ * config labels.
+ */
 export const isMine = (folder: OutputFolder, entry: ManifestFigure) =>
   entry.config === folder.label || entry.config === '';
 
@@ -77,7 +81,8 @@ export async function checkFolder(config: Config, folder: OutputFolder, figures:
     const other = owners.get(figure.id.toLowerCase());
     if (other)
       throw new UserError(
-        `${config.file}: figures[${i}].id: "${figure.id}" is also made by ${other.config} in ${dir}; ids must be unique in a shared folder`,
+        `${config.file}: figures[${i}].id: "${figure.id}" is also made by ${other.config} in ${dir}; ` +
+          'ids must be unique in a shared folder',
       );
   });
 
@@ -88,19 +93,25 @@ export async function checkFolder(config: Config, folder: OutputFolder, figures:
     () => undefined,
   );
   for (const f of pending?.files ?? []) if (typeof f?.name === 'string') listed.add(f.name);
-  const ours = [...figures.flatMap((f) => outputFiles(f.id, ['png', 'svg', 'pdf']).map((x) => x.name)), ...SITE_FILES];
+  const figureFiles = figures.flatMap((f) => outputFiles(f.id, ['png', 'svg', 'pdf']).map((x) => x.name));
+  const ours = [...figureFiles, ...siteFiles(config.gallery)];
   for (const name of ours) {
     if (listed.has(name)) continue;
     const info = await stat(join(dir, name)).catch(() => undefined);
     if (info) {
       throw new UserError(
-        `${join(dir, name)}: exists and was not written by activation-figures; build into another folder (--out or outDir), or move the file away`,
+        `${join(dir, name)}: exists and was not written by activation-figures; ` +
+          'build into another folder (--out or outDir), ' +
+          "name the gallery otherwise (gallery: 'figures.html', or false), or move the file away",
       );
     }
   }
 }
 
-/** The manifest's figures in a fixed order: by config, then each config's own order, whatever order the builds ran in. */
+/**
+ * The manifest's figures in a fixed order: by config, then each config's own order, whatever order the builds
+ * ran in.
+ */
 export function orderEntries(folder: OutputFolder): ManifestFigure[] {
   const all = [...folder.entries.values()];
   const index = new Map(all.map((e, i) => [e, i]));

@@ -104,12 +104,9 @@ export async function main(argv: string[]): Promise<number> {
       if (cli.matchedCommand) cli.matchedCommand.checkUnknownOptions();
       if (cli.matchedCommand) cli.matchedCommand.checkRequiredArgs();
     } catch (error) {
-      throw new UserError(
-        `actfig${cli.matchedCommandName ? ` ${cli.matchedCommandName}` : ''}: ${(error as Error).message}; see actfig ${cli.matchedCommandName ?? ''} --help`.replace(
-          / {2}/g,
-          ' ',
-        ),
-      );
+      const name = cli.matchedCommandName;
+      const message = `actfig${name ? ` ${name}` : ''}: ${(error as Error).message}; see actfig ${name ?? ''} --help`;
+      throw new UserError(message.replace(/ {2}/g, ' '));
     }
     if (cli.options.help || cli.options.version) return 0;
     if (!cli.matchedCommand) {
@@ -118,7 +115,8 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       throw new UserError(
-        `actfig: unknown command "${glued[0]}"; commands: build, check, spec, eval, list, init, setup-system (see actfig --help)`,
+        `actfig: unknown command "${glued[0]}"; ` +
+          'commands: build, check, spec, eval, list, init, setup-system (see actfig --help)',
       );
     }
     await cli.runMatchedCommand();

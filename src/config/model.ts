@@ -17,6 +17,7 @@ export type FigureKind = (typeof FIGURE_KINDS)[number];
 /** Every default, once. */
 export const DEFAULTS = {
   outDir: 'figures',
+  gallery: 'index.html',
   formats: ['png', 'svg', 'pdf'] as Format[],
   png: { scale: 2, compression: 3, filter: 'up' } as PngOptions,
   theme: 'light' as Theme,
@@ -99,6 +100,8 @@ export interface Config {
   outDir: string;
   formats: Format[];
   png: PngOptions;
+  /** The gallery page's file name, or false for no gallery. */
+  gallery: string | false;
   figures: Figure[];
 }
 

@@ -30,6 +30,7 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
     outDir: resolve(baseDir, c.outDir ?? DEFAULTS.outDir),
     formats: canonicalFormats(c.formats ?? DEFAULTS.formats),
     png: { ...DEFAULTS.png, ...c.png },
+    gallery: c.gallery ?? DEFAULTS.gallery,
     figures: c.figures.map((f) => normalizeFigure(f, c)),
   };
 }

@@ -272,6 +272,13 @@ export const configSchema = z
         filter: z.enum(PNG_FILTERS).optional(),
       })
       .optional(),
+    /** The gallery page's file name (default index.html), or false for no gallery. */
+    gallery: z
+      .union([
+        z.literal(false),
+        z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.html$/, 'must be a file name ending in .html, or false'),
+      ])
+      .optional(),
     figures: z.array(figureSchema).min(1),
     ...styleShape,
   })

@@ -133,6 +133,8 @@ export interface UserConfig extends StyleConfig {
     /** PNG row filter. Default "up". */
     filter?: PngFilter;
   };
+  /** The gallery page's file name in the output folder (default "index.html"), or false for no gallery. */
+  gallery?: string | false;
   /** The figures, at least one. */
   figures: FigureConfig[];
 }

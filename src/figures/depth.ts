@@ -2,6 +2,7 @@ import { findActivation, type ParamValues } from '../math/activations/registry.t
 import type { DepthFigure } from '../config/model.ts';
 import { initialisation, simulateDepth, type DepthRow } from '../math/simulate.ts';
 import { RowKeys } from './data.ts';
+import { UserError } from '../errors.ts';
 import { short } from '../text.ts';
 import type { Colors } from './theme.ts';
 
@@ -19,6 +20,15 @@ export function simulateFigure(figure: DepthFigure): DepthSeries[] {
   return figure.series.map((s) => {
     const { key } = keys.key(s.activation, s.params, figure.simulation);
     const rows = simulateDepth(s.activation, s.params, figure.simulation).map((r) => ({ ...r, activation: key }));
+    // A log axis cannot show 0: a gradient that underflows is refused with the depth where it happens.
+    const zero = rows.find((r) => !(r.gradient > 0) || !Number.isFinite(r.gradient));
+    if (zero) {
+      throw new UserError(
+        `figure "${figure.id}": the ${s.label} network's gradient underflows to ${zero.gradient} ` +
+          `at depth ${zero.depth} of ${figure.simulation.depth}, ` +
+          `which a log scale cannot show; use depth < ${zero.depth}`,
+      );
+    }
     return {
       key,
       label: `${s.label} (${initialisation(s.activation).name} init)`,

@@ -21,9 +21,8 @@ export function describeActivations(figure: ActivationsFigure, panels: Sampled[]
     if (panel.derivative && props.saturating) facts.push('the derivative falls towards 0 for large |z|');
     const saturated = saturatedIntervals(panel, panels[i]);
     if (saturated.length) {
-      facts.push(
-        `shaded where |f'(z)| < ${short(panel.saturation!.threshold)}: ${saturated.map(([a, b]) => `${fmt(a)} to ${fmt(b)}`).join(' and ')}`,
-      );
+      const intervals = saturated.map(([a, b]) => `${fmt(a)} to ${fmt(b)}`).join(' and ');
+      facts.push(`shaded where |f'(z)| < ${short(panel.saturation!.threshold)}: ${intervals}`);
     }
     return `${what}, ${facts.join('; ')}.`;
   });
@@ -37,7 +36,12 @@ export function describeOverlay(figure: OverlayFigure, sampled: Sampled[]): stri
     const { value, at } = d.activation.properties(d.params).maxAbsDerivative;
     return `${figure.series[i].label}' peaks at ${fmt(value)} (${where(at)})`;
   });
-  return `${figure.title ? `${figure.title}. ` : ''}The derivatives of ${figure.series.map((s) => s.label).join(', ')} on one set of axes, over z from ${fmt(lo)} to ${fmt(hi)}: ${parts.join('; ')}.`;
+  const title = figure.title ? `${figure.title}. ` : '';
+  const labels = figure.series.map((s) => s.label).join(', ');
+  return (
+    `${title}The derivatives of ${labels} on one set of axes, ` +
+    `over z from ${fmt(lo)} to ${fmt(hi)}: ${parts.join('; ')}.`
+  );
 }
 
 export function describeDepth(figure: DepthFigure, series: DepthSeries[]): string {
@@ -45,10 +49,15 @@ export function describeDepth(figure: DepthFigure, series: DepthSeries[]): strin
   const parts = series.map((s) => {
     const first = s.rows[0].gradient;
     const last = s.rows.at(-1)!.gradient;
-    return `${s.label}: from ${first.toPrecision(2)} at depth 1 to ${last.toPrecision(2)} at depth ${depth} (a factor of ${(last / first).toPrecision(2)})`;
+    return (
+      `${s.label}: from ${first.toPrecision(2)} at depth 1 to ${last.toPrecision(2)} at depth ${depth} ` +
+      `(a factor of ${(last / first).toPrecision(2)})`
+    );
   });
+  const title = figure.title ? `${figure.title}. ` : '';
   return (
-    `${figure.title ? `${figure.title}. ` : ''}RMS gradient with respect to each layer's pre-activations in a ${depth}-layer, ${width}-unit fully connected network ` +
+    `${title}RMS gradient with respect to each layer's pre-activations in a ${depth}-layer, ` +
+    `${width}-unit fully connected network ` +
     `(batch of ${batch}), against depth counted back from the output, on a log scale. ${parts.join('; ')}.`
   );
 }

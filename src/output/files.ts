@@ -50,10 +50,10 @@ export function stringifySpec(spec: { datasets?: Record<string, unknown[]> }): s
   if (!datasets) return JSON.stringify(spec, null, 2) + '\n';
   const names = Object.keys(datasets);
   const body = names
-    .map(
-      (name) =>
-        `    ${JSON.stringify(name)}: [\n${datasets[name].map((row) => `      ${JSON.stringify(row)}`).join(',\n')}\n    ]`,
-    )
+    .map((name) => {
+      const rows = datasets[name].map((row) => `      ${JSON.stringify(row)}`).join(',\n');
+      return `    ${JSON.stringify(name)}: [\n${rows}\n    ]`;
+    })
     .join(',\n');
   const head = JSON.stringify(rest, null, 2);
   return `${head.slice(0, -2)},\n  "datasets": {\n${body}\n  }\n}\n`;

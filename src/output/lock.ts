@@ -17,7 +17,10 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 export interface LockOwner {
   host: string;
   pid: number;
-  /** When the process started; with the pid it names one process, so a reused pid (PID 1 in a new container) is not mistaken for the owner. */
+  /**
+   * When the process started; with the pid it names one process, so a reused pid (PID 1 in a new container) is not
+   * mistaken for the owner.
+   */
   start: string;
   token: string;
 }
@@ -136,7 +139,8 @@ async function take(dir: string, path: string, me: LockOwner): Promise<boolean> 
 }
 
 async function create(dir: string, path: string, text: string): Promise<boolean> {
-  // A complete file linked into place: nobody ever sees the lock without its owner. The name matches the build's leftover cleanup.
+  // A complete file linked into place: nobody ever sees the lock without its owner.
+  // The name matches the build's leftover cleanup.
   const temp = join(dir, `${LOCK}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   await fs.writeFile(temp, text, { flag: 'wx' });
   try {
@@ -245,7 +249,8 @@ export async function lockFolder(dir: string, options: LockOptions = {}): Promis
           ? `process ${seen.owner.pid} on ${seen.owner.host}`
           : 'its lock file is still being written';
         throw new UserError(
-          `${dir}: locked by another build (${who}) for more than ${timeoutMs / 1000} s; if no build is running, delete ${path}`,
+          `${dir}: locked by another build (${who}) for more than ${timeoutMs / 1000} s; ` +
+            `if no build is running, delete ${path}`,
         );
       }
       // A busy breaker is done in microseconds; jitter, so waiters polling together do not keep colliding.

@@ -17,7 +17,9 @@ export function accessibleSvg(svg: string, id: string, title: string, descriptio
   const descId = `${id}-desc`;
   out = out.replace(
     /^<svg([^>]*)>/,
-    `<svg$1 role="img" aria-labelledby="${titleId} ${descId}"><title id="${titleId}">${escapeXml(title)}</title><desc id="${descId}">${escapeXml(description)}</desc>`,
+    `<svg$1 role="img" aria-labelledby="${titleId} ${descId}">` +
+      `<title id="${titleId}">${escapeXml(title)}</title>` +
+      `<desc id="${descId}">${escapeXml(description)}</desc>`,
   );
   return out;
 }

@@ -1,13 +1,12 @@
-import katex from 'katex';
 import { activationNames, activations, type Activation } from '../math/activations/registry.ts';
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type { FigureKind } from '../config/model.ts';
 import type { Manifest, ManifestFigure } from '../output/manifest.ts';
 import { escapeXml as esc } from '../text.ts';
 import { toolVersion } from '../versions.ts';
 import { GALLERY_CSS } from './gallery.css.ts';
-import type { SiteFile } from './files.ts';
-const tex = (s: string) => katex.renderToString(s, { output: 'mathml', throwOnError: true, displayMode: false });
+import { GALLERY_STYLESHEET } from './files.ts';
 const num = (v: number) => String(Number(v.toPrecision(4)));
 
 const defaultCaptions: Record<FigureKind, string> = {
@@ -18,13 +17,34 @@ const defaultCaptions: Record<FigureKind, string> = {
     'RMS gradient at each layer of a simulated deep network, counted back from the output (log scale).',
 };
 
+const require = createRequire(import.meta.url);
+
+/** Typesets without the cache (for callers that did not call typeset() first). */
+function typesetNow(tex: string): string {
+  const katex = require('katex') as typeof import('katex');
+  return katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: false });
+}
+
+/** Every formula the gallery typesets, for typeset() in formulas.ts. */
+export const galleryFormulas = (): string[] =>
+  activationNames.flatMap((name) => {
+    const { latex } = activations[name] as unknown as Activation;
+    return [latex.f, latex.df];
+  });
+
 /**
  * The gallery, figures/index.html with gallery.css: every figure of the manifest with its image,
  * caption, alt text, downloads and embed snippets, then a property table of every activation with
  * its formulas typeset to MathML at build time. A pure function of the manifest and the config, so
  * its bytes are as reproducible as the figures'.
  */
-export function buildSite(manifest: Manifest, outDir: string): Record<SiteFile, string> {
+export function buildSite(
+  manifest: Manifest,
+  outDir: string,
+  page = 'index.html',
+  math?: ReadonlyMap<string, string>,
+): Record<string, string> {
+  const tex = (s: string) => math?.get(s) ?? typesetNow(s);
   const folder = basename(outDir);
   const cards = manifest.figures.map((entry) => card(entry, folder));
   const configs = [...new Set(manifest.figures.map((f) => f.config))].filter(Boolean);
@@ -57,7 +77,7 @@ ${cards.join('\n')}
 <table>
 <thead><tr><th scope="col">Activation</th><th scope="col">f(z)</th><th scope="col">f′(z)</th><th scope="col">Range</th><th scope="col">Monotonic</th><th scope="col">Zero-centred</th><th scope="col">Smoothness</th><th scope="col">Largest |f′|</th><th scope="col">Saturating</th><th scope="col">Figure</th></tr></thead>
 <tbody>
-${activationNames.map((name) => propertyRow(activations[name] as unknown as Activation, linked)).join('\n')}
+${activationNames.map((name) => propertyRow(activations[name] as unknown as Activation, linked, tex)).join('\n')}
 </tbody>
 </table>
 </div>
@@ -67,7 +87,7 @@ ${activationNames.map((name) => propertyRow(activations[name] as unknown as Acti
 </body>
 </html>
 `;
-  return { 'index.html': html, 'gallery.css': GALLERY_CSS };
+  return { [page]: html, [GALLERY_STYLESHEET]: GALLERY_CSS };
 }
 
 function card(entry: ManifestFigure, folder: string): string {
@@ -113,7 +133,7 @@ ${snippets.map(([label, code]) => `<dt>${label}</dt><dd><pre><code>${esc(code)}<
 </figure>`;
 }
 
-function propertyRow(a: Activation, linked: Set<string>): string {
+function propertyRow(a: Activation, linked: Set<string>, tex: (s: string) => string): string {
   const params = Object.fromEntries(Object.entries(a.params).map(([k, spec]) => [k, spec.default]));
   const p = a.properties(params);
   const peak = p.maxAbsDerivative;

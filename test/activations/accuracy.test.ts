@@ -47,7 +47,8 @@ describe.each(cases)('%s %o matches a 60-digit reference', (name, params) => {
     fc.assert(
       fc.property(fc.double({ min: -60, max: 60, noNaN: true }), (z) => {
         const [y, dy] = ref(name, z, p);
-        // Next to a zero of f' the true value is tiny and any rounding is relatively large: compare to the scale of f' there.
+        // Next to a zero of f' the true value is tiny and any rounding is relatively large:
+        // compare to the scale of f' there.
         const nearRoot = (v: number, scale: number) => Math.abs(v) < 1e-3 * scale;
         const fOk =
           close(f(z), y) || (nearRoot(y, Math.abs(z)) && Math.abs(f(z) - y) <= 1e-15 * Math.max(1, Math.abs(z)));

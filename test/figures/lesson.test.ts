@@ -26,13 +26,19 @@ describe('simulateDepth: the gradient travelling back through a deep network', (
     expect(Object.keys(rows[0])).toEqual(['activation', 'depth', 'gradient']);
   });
 
-  it("sigmoid: each layer keeps at most 0.25 of the gradient (times the Xavier weights' gain of about 1), so it falls by more than 1e3", () => {
+  const sigmoidTitle =
+    "sigmoid: each layer keeps at most 0.25 of the gradient (times the Xavier weights' gain of about 1), " +
+    'so it falls by more than 1e3';
+  it(sigmoidTitle, () => {
     const rows = run('sigmoid');
     for (const r of ratios(rows)) expect(r).toBeLessThanOrEqual(0.25 * 1.1);
     expect(rows[0].gradient / rows[29].gradient).toBeGreaterThan(1e3);
   });
 
-  it('relu with He initialisation is roughly norm-preserving: every layer within 25%, the whole depth within a factor of 10', () => {
+  const reluTitle =
+    'relu with He initialisation is roughly norm-preserving: every layer within 25%, ' +
+    'the whole depth within a factor of 10';
+  it(reluTitle, () => {
     const rows = run('relu');
     for (const r of ratios(rows)) expect(Math.abs(Math.log(r))).toBeLessThan(Math.log(1.25));
     expect(Math.abs(Math.log10(rows[29].gradient / rows[0].gradient))).toBeLessThan(1);
@@ -66,7 +72,10 @@ describe("saturation regions are solved from f', not read off the grid", () => {
     expect(t[1][0]).toBeCloseTo(2.99322, 5);
   });
 
-  it("the boundaries agree with the closed forms to 1e-12: σ'(z) = t at logit((1 + √(1 - 4t))/2), sech²(z) = t at acosh(1/√t)", () => {
+  const closedForms =
+    "the boundaries agree with the closed forms to 1e-12: σ'(z) = t at logit((1 + √(1 - 4t))/2), " +
+    'sech²(z) = t at acosh(1/√t)';
+  it(closedForms, () => {
     for (const t of [0.01, 0.001, 0.2]) {
       const s = (1 + Math.sqrt(1 - 4 * t)) / 2;
       const sigmoidEdge = belowThreshold(act('sigmoid').df, t, -30, 30)[1][0];
@@ -130,7 +139,10 @@ describe('the new figure kinds', () => {
     ]);
   });
 
-  it('vanishing-gradient-depth: rows {activation, depth, gradient}, a log y axis, and the 0.25^(d-1) bound for sigmoid only', () => {
+  const depthTitle =
+    'vanishing-gradient-depth: rows {activation, depth, gradient}, a log y axis, ' +
+    'and the 0.25^(d-1) bound for sigmoid only';
+  it(depthTitle, () => {
     const figure = config.figures[1] as DepthFigure;
     const spec = buildSpec(figure) as any;
     expect(spec.datasets.table).toHaveLength(3 * 12);

@@ -28,7 +28,9 @@ describe('the default config', () => {
     for (const name of activationNames) expect(ids).toContain(`activation-${name}`);
   });
 
-  it('sigmoid-vs-relu is the lab figure: titles, axis titles, legends, solid activation and dashed red derivative', () => {
+  const labFigure =
+    'sigmoid-vs-relu is the lab figure: titles, axis titles, legends, solid activation and dashed red derivative';
+  it(labFigure, () => {
     const spec = specs['sigmoid-vs-relu'] as any;
     expect(spec.hconcat.map((p: any) => p.title)).toEqual([
       'Sigmoid Activation & Gradient',
@@ -50,7 +52,10 @@ describe('the default config', () => {
 });
 
 describe('data contract: datasets.table rows are {activation, z, y, dy}', () => {
-  it('every default spec keeps its whole table in datasets.table with exactly those keys (depth figures: {activation, depth, gradient})', () => {
+  const wholeTable =
+    'every default spec keeps its whole table in datasets.table with exactly those keys ' +
+    '(depth figures: {activation, depth, gradient})';
+  it(wholeTable, () => {
     for (const [id, spec] of Object.entries(specs)) {
       expect(Object.keys(spec.datasets)).toEqual(['table']);
       const keys =
@@ -96,7 +101,8 @@ describe('lines break at jumps', () => {
 
   it("hardshrink breaks both lines at ±lambd; hardswish's derivative at -3 joins the right piece", () => {
     expect(segmentExpr(specs['activation-hardshrink'])).toBe(
-      "datum.series === 'y' ? (datum.z >= -0.5 ? 1 : 0) + (datum.z > 0.5 ? 1 : 0) : (datum.z >= -0.5 ? 1 : 0) + (datum.z > 0.5 ? 1 : 0)",
+      "datum.series === 'y' ? (datum.z >= -0.5 ? 1 : 0) + (datum.z > 0.5 ? 1 : 0) : " +
+        '(datum.z >= -0.5 ? 1 : 0) + (datum.z > 0.5 ? 1 : 0)',
     );
     expect(segmentExpr(specs['activation-hardswish'])).toBe(
       "datum.series === 'y' ? 0 : (datum.z >= -3 ? 1 : 0) + (datum.z > 3 ? 1 : 0)",

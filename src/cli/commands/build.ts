@@ -31,7 +31,8 @@ function reporter(tty: boolean) {
     switch (event.type) {
       case 'waiting':
         process.stdout.write(
-          `waiting for the build running as process ${event.pid} on ${printable(event.host)} to finish (--lock-timeout to give up sooner)\n`,
+          `waiting for the build running as process ${event.pid} on ${printable(event.host)} to finish ` +
+            '(--lock-timeout to give up sooner)\n',
         );
         break;
       case 'start':
@@ -83,7 +84,8 @@ export async function buildCommand(values: Values): Promise<number> {
   const where = relative(process.cwd(), config.outDir) || '.';
   const kept = r.kept.length ? `, ${r.kept.length} kept` : '';
   process.stdout.write(
-    `${r.figures} figures: ${r.rendered.length} rendered, ${r.unchanged.length} unchanged, ${r.removed.length} removed${kept}, ${r.failed.length} failed; ` +
+    `${r.figures} figures: ${r.rendered.length} rendered, ${r.unchanged.length} unchanged, ` +
+      `${r.removed.length} removed${kept}, ${r.failed.length} failed; ` +
       `${r.filesWritten} files written to ${where} in ${r.seconds.toFixed(2)} s\n`,
   );
   return r.failed.length ? 1 : 0;

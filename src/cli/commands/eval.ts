@@ -7,7 +7,8 @@ import type { Values } from '../main.ts';
 import { write } from '../stdout.ts';
 
 export const evalUsage =
-  'actfig eval NAME [--param KEY=VALUE]... (--at Z1,Z2,... | --min A --max B --samples N | --min A --max B --step S) [--kinks]';
+  'actfig eval NAME [--param KEY=VALUE]... ' +
+  '(--at Z1,Z2,... | --min A --max B --samples N | --min A --max B --step S) [--kinks]';
 
 /** A number as CSV: JavaScript's shortest round-trip form, with the sign of -0 kept. */
 const cell = (v: number) => (Object.is(v, -0) ? '-0' : String(v));

@@ -22,15 +22,17 @@ const CONFIG_BODY = `  outDir: 'figures',
 });
 `;
 
-const TS_CONFIG = `// Figures for this course: \`npm run figures\` builds them into figures/, \`npm run figures:check\` checks
-// them in CI. Every option: see activation-figures' README.
+const TS_CONFIG =
+  '// Figures for this course: `npm run figures` builds them into figures/, `npm run figures:check` checks\n' +
+  `// them in CI. Every option: see activation-figures' README.
 import { defineConfig } from 'activation-figures';
 
 export default defineConfig({
 ${CONFIG_BODY}`;
 
-const JS_CONFIG = `// Figures for this course: \`npm run figures\` builds them into figures/, \`npm run figures:check\` checks
-// them in CI. Every option: see activation-figures' README.
+const JS_CONFIG =
+  '// Figures for this course: `npm run figures` builds them into figures/, `npm run figures:check` checks\n' +
+  `// them in CI. Every option: see activation-figures' README.
 import { defineConfig } from 'activation-figures';
 
 export default defineConfig({
@@ -53,7 +55,7 @@ jobs:
       # canvas compiles against cairo and pango: install the packages it needs (the script ships in the
       # package), then build canvas.
       - run: npm ci --ignore-scripts
-      - run: sudo bash node_modules/activation-figures/scripts/setup-system.sh
+      - run: npx actfig setup-system
       - run: npm rebuild
       - run: npx actfig check
       # On failure, rebuild and upload what the figures should be, for review.

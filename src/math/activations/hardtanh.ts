@@ -15,7 +15,9 @@ export const hardtanh = defineActivation<P>({
   // hardtanh_backward passes the gradient only strictly inside (min_val, max_val).
   df: (z, p) => (z > p.min_val && z < p.max_val ? 1 : 0),
   latex: {
-    f: '\\begin{cases} \\text{max\\_val} & z > \\text{max\\_val} \\\\ \\text{min\\_val} & z < \\text{min\\_val} \\\\ z & \\text{otherwise} \\end{cases}',
+    f:
+      '\\begin{cases} \\text{max\\_val} & z > \\text{max\\_val} \\\\ ' +
+      '\\text{min\\_val} & z < \\text{min\\_val} \\\\ z & \\text{otherwise} \\end{cases}',
     df: '\\begin{cases} 1 & \\text{min\\_val} < z < \\text{max\\_val} \\\\ 0 & \\text{otherwise} \\end{cases}',
   },
   breaks: (p) => [

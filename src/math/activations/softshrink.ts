@@ -16,7 +16,9 @@ export const softshrink = defineActivation<{ lambd: number }>({
   // softshrink_backward zeroes the gradient on the closed interval [-lambd, lambd].
   df: (z, p) => (z >= -p.lambd && z <= p.lambd ? 0 : 1),
   latex: {
-    f: '\\begin{cases} z - \\lambda & z > \\lambda \\\\ z + \\lambda & z < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
+    f:
+      '\\begin{cases} z - \\lambda & z > \\lambda \\\\ ' +
+      'z + \\lambda & z < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
     df: '\\begin{cases} 1 & |z| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
   },
   breaks: (p) =>
