@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { Figure } from '../config/model.ts';
 import { figureTitle } from '../config/model.ts';
 import { buildSpec } from '../figures/spec.ts';
+import { specForRender } from '../figures/thin.ts';
 import type { Format, PngOptions } from '../formats.ts';
 import { sha256 } from '../output/content-key.ts';
-import { discard, imageSize, stringifySpec, toCsv, writeTemp } from '../output/files.ts';
+import { csvChunks, discard, imageSize, specChunks, writeChunks, writeTemp } from '../output/files.ts';
 import { type FileRole, outputFiles } from '../output/layout.ts';
 
 export interface FigureJob {
@@ -39,37 +40,51 @@ export interface FigureResult {
 
 export async function runJob(job: FigureJob): Promise<FigureResult> {
   const { figure } = job;
-  const spec = buildSpec(figure);
   const title = figureTitle(figure);
-  const data: Partial<Record<FileRole, Uint8Array>> = {
-    spec: Buffer.from(stringifySpec(spec)),
-    csv: Buffer.from(toCsv(spec.datasets.table)),
-  };
-  let size: { width: number; height: number } | undefined;
-  if (job.formats.length) {
-    const { render } = await import('../render/render.ts');
-    const rendered = await render(spec, {
-      formats: job.formats,
-      scale: job.png.scale,
-      pngCompression: job.png.compression,
-      pngFilter: job.png.filter,
-      date: new Date(job.date),
-      title,
-      id: figure.id,
-    });
-    Object.assign(data, rendered);
-    size = imageSize(rendered.svg, rendered.png, job.png.scale);
-  }
   const files: MadeFile[] = [];
   try {
-    for (const { name, role } of outputFiles(figure.id, job.formats)) {
-      const bytes = data[role]!;
-      const temp = job.dir === undefined ? undefined : await writeTemp(join(job.dir, name), bytes);
-      files.push({ name, role, bytes: bytes.length, sha256: sha256(bytes), ...(temp && { temp }) });
+    const { alt, drawn } = await writeData(job, files);
+    let size: { width: number; height: number } | undefined;
+    if (job.formats.length) {
+      const { render } = await import('../render/render.ts');
+      const rendered = await render(drawn, {
+        formats: job.formats,
+        scale: job.png.scale,
+        pngCompression: job.png.compression,
+        pngFilter: job.png.filter,
+        date: new Date(job.date),
+        title,
+        id: figure.id,
+      });
+      size = imageSize(rendered.svg, rendered.png, job.png.scale);
+      for (const { name, role } of outputFiles(figure.id, job.formats)) {
+        const bytes = rendered[role as Format];
+        if (!bytes) continue;
+        const temp = job.dir === undefined ? undefined : await writeTemp(join(job.dir, name), bytes);
+        files.push({ name, role, bytes: bytes.length, sha256: sha256(bytes), ...(temp && { temp }) });
+      }
     }
+    return { title, alt, ...size, files };
   } catch (error) {
     await discard(files.map((f) => f.temp));
     throw error;
   }
-  return { title, alt: spec.description, ...size, files };
+}
+
+/**
+ * The spec and CSV with every row, written piece by piece (a million rows never become one string),
+ * and the spec to draw, whose table holds only the rows that decide its pixels (figures/thin.ts). A
+ * function of its own so that the whole table is not kept alive across the render's awaits.
+ */
+async function writeData(
+  job: FigureJob,
+  files: MadeFile[],
+): Promise<{ alt: string; drawn: object & { description?: string } }> {
+  const spec = buildSpec(job.figure);
+  const path = (name: string) => (job.dir === undefined ? undefined : join(job.dir, name));
+  for (const { name, role } of outputFiles(job.figure.id, [])) {
+    const chunks = role === 'spec' ? specChunks(spec) : csvChunks(spec.datasets.table);
+    files.push({ name, role, ...(await writeChunks(path(name), chunks)) });
+  }
+  return { alt: spec.description, drawn: specForRender(job.figure, spec, job.png.scale) };
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { FORMATS, PNG_FILTERS } from '../formats.ts';
 import { findActivation, knownNames } from '../math/activations/registry.ts';
-import { MAX_POINTS } from '../math/grid.ts';
+import { arangeLength, MAX_POINTS } from '../math/grid.ts';
 import { ParamError, resolveParams } from '../math/params.ts';
 import { didYouMean } from '../errors.ts';
 import { DEFAULTS, PALETTES, PRESETS, THEMES } from './model.ts';
@@ -163,6 +163,24 @@ const commonShape = {
   ...styleShape,
 };
 
+/** A figure's rows: every point of every panel or series. Above this a render process would need gigabytes. */
+export const MAX_FIGURE_ROWS = 4_000_000;
+
+type GridInput = { points?: number[]; samples?: number; min?: number; max?: number; step?: number } | undefined;
+const gridRows = (g: GridInput, fallback = 0): number =>
+  !g
+    ? fallback
+    : g.points
+      ? g.points.length
+      : (g.samples ?? (g.step ? arangeLength(g.min ?? 0, g.max ?? 0, g.step) : 0));
+
+const checkRows = (rows: number, ctx: z.RefinementCtx) => {
+  if (rows > MAX_FIGURE_ROWS) {
+    const message = `${rows} points in all panels and series; at most ${MAX_FIGURE_ROWS} per figure`;
+    ctx.addIssue({ code: 'custom', path: ['grid'], message });
+  }
+};
+
 const checkId = (f: { id: string }, ctx: z.RefinementCtx) => {
   const problem = idProblem(f.id);
   if (problem) ctx.addIssue({ code: 'custom', path: ['id'], message: problem });
@@ -178,6 +196,10 @@ export const activationsFigureSchema = z
   })
   .superRefine((f, ctx) => {
     checkId(f, ctx);
+    checkRows(
+      f.panels.reduce((n, p) => n + gridRows(p.grid ?? f.grid), 0),
+      ctx,
+    );
     f.panels.forEach((p, i) => {
       if (!p.grid && !f.grid)
         ctx.addIssue({
@@ -204,6 +226,7 @@ export const overlayFigureSchema = z
   .superRefine((f, ctx) => {
     checkId(f, ctx);
     checkSeries(f.activations, ctx);
+    checkRows((f.activations?.length ?? DEFAULTS.series.length) * gridRows(f.grid, 401), ctx);
   });
 
 /** The RMS gradient at each layer of a simulated deep network, against depth, on a log scale. */

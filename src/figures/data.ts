@@ -76,22 +76,33 @@ export function sampleActivation(
   };
 }
 
+/** The `activation` value of each panel's rows, and whether the panel is the first with those rows. */
+export function panelKeys(figure: ActivationsFigure): { key: string; isNew: boolean }[] {
+  const keys = new RowKeys();
+  return figure.panels.map((panel) => keys.key(panel.activation, panel.params, [panel.grid, panel.kinks]));
+}
+
 /** Samples every panel of an activations figure; a panel that repeats an earlier one shares its rows. */
 export function sampleFigure(figure: ActivationsFigure): { rows: Row[]; panels: Sampled[] } {
-  const keys = new RowKeys();
+  const keys = panelKeys(figure);
   const rows: Row[] = [];
-  const panels = figure.panels.map((panel) => {
-    const { key, isNew } = keys.key(panel.activation, panel.params, [panel.grid, panel.kinks]);
+  const panels = figure.panels.map((panel, i) => {
+    const { key, isNew } = keys[i];
     const s = sampleActivation(panel.activation, panel.params, panel.grid, {
       kinks: panel.kinks,
       key,
       y: true,
       dy: panel.derivative,
     });
-    if (isNew) rows.push(...s.rows);
+    if (isNew) append(rows, s.rows);
     return s;
   });
   return { rows, panels };
+}
+
+/** Appends `more` to `rows` one by one: push(...more) passes every row as an argument and overflows the stack. */
+export function append<T>(rows: T[], more: readonly T[]): void {
+  for (const row of more) rows.push(row);
 }
 
 /** The value at a jump, its one-sided limits (from the neighbouring doubles), and which side it joins. */

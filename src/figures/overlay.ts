@@ -1,5 +1,5 @@
 import type { OverlayFigure } from '../config/model.ts';
-import { RowKeys, sampleActivation, type Row } from './data.ts';
+import { append, RowKeys, sampleActivation, type Row } from './data.ts';
 import { short } from '../text.ts';
 import { jumpLayers, segment } from './layers.ts';
 import type { Colors } from './theme.ts';
@@ -9,12 +9,12 @@ import type { Colors } from './theme.ts';
  * jumps), each derivative's largest value marked and labelled (sigmoid's 0.25 at z = 0, tanh's 1).
  */
 export function overlayBody(figure: OverlayFigure, c: Colors) {
-  const keys = new RowKeys();
+  const keys = overlayKeys(figure);
   const rows: Row[] = [];
-  const sampled = figure.series.map((s) => {
-    const { key, isNew } = keys.key(s.activation, s.params, figure.grid);
+  const sampled = figure.series.map((s, i) => {
+    const { key, isNew } = keys[i];
     const d = sampleActivation(s.activation, s.params, figure.grid, { kinks: true, key, y: false, dy: true });
-    if (isNew) rows.push(...d.rows);
+    if (isNew) append(rows, d.rows);
     return d;
   });
   const labels = figure.series.map((s) => `${s.label}'(z)`);
@@ -37,7 +37,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
         type: 'quantitative',
         title: figure.yTitle,
         scale: {
-          domain: figure.yDomain ?? [Math.min(0, ...rows.map((r) => r.dy)), 1.15 * Math.max(...rows.map((r) => r.dy))],
+          domain: figure.yDomain ?? dyDomain(rows),
         },
       },
       color: {
@@ -56,6 +56,26 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
     rows,
     sampled,
   };
+}
+
+/** The `activation` value of each series' rows, and whether the series is the first with those rows. */
+export function overlayKeys(figure: OverlayFigure): { key: string; isNew: boolean }[] {
+  const keys = new RowKeys();
+  return figure.series.map((s) => keys.key(s.activation, s.params, figure.grid));
+}
+
+/**
+ * [min(0, smallest dy), 1.15 × largest dy], in a loop: Math.min(...values) passes every value as an
+ * argument and overflows the stack on a large grid. Math.min/max per value keep their NaN and -0 rules.
+ */
+function dyDomain(rows: readonly Row[]): [number, number] {
+  let lo = 0;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const r of rows) {
+    lo = Math.min(lo, r.dy);
+    hi = Math.max(hi, r.dy);
+  }
+  return [lo, 1.15 * hi];
 }
 
 /**

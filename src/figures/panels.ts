@@ -92,12 +92,14 @@ function saturationLayers(panel: Panel, data: Sampled, c: Colors, height: number
   const t = short(panel.saturation!.threshold);
   // Labels sit 30% down the plot: below the top-left legend, above the flat tails of f and f'.
   // A region at an edge of the plot is labelled from that edge inwards, so its text stays in the plot.
+  const range = (a: number, b: number) =>
+    a <= lo ? `z < ${short(b, 4)}` : b >= hi ? `z > ${short(a, 4)}` : `${short(a, 4)} < z < ${short(b, 4)}`;
   const values = intervals.map(([a, b]) => ({
     z0: a,
     z1: b,
     at: a <= lo ? a : b >= hi ? b : (a + b) / 2,
     align: a <= lo ? 'left' : b >= hi ? 'right' : 'center',
-    label: `saturated: |f'(z)| < ${t}\n${a <= lo ? `z < ${short(b, 4)}` : b >= hi ? `z > ${short(a, 4)}` : `${short(a, 4)} < z < ${short(b, 4)}`}`,
+    label: `saturated: |f'(z)| < ${t}\n${range(a, b)}`,
   }));
   const text = (align: string) => ({
     data: { values: values.filter((v) => v.align === align) },

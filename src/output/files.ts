@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A temporary file's name beside `path`: hidden, with the process and a random part, ending in .tmp. */
@@ -7,7 +7,7 @@ const tempName = (path: string) =>
   join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
 /** A temporary file left by writeTemp or writeAtomic (by a build that was killed before its rename). */
-export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /** Writes `data` to a new temporary file beside `path`; returns its path, for a rename later. */
 export async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
@@ -41,35 +41,86 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   }
 }
 
+/** Rows per piece when a table is written piece by piece: large tables never become one string. */
+const BATCH = 4096;
+
 /**
  * JSON with two-space indentation, except that each element of `datasets` arrays sits on one line:
  * the structure reads like a spec, the data diffs row by row, and the bytes depend only on the value.
+ * In pieces, for writing; `stringifySpec` joins them.
  */
-export function stringifySpec(spec: { datasets?: Record<string, unknown[]> }): string {
+export function* specChunks(spec: { datasets?: Record<string, unknown[]> }): Generator<string> {
   const { datasets, ...rest } = spec;
-  if (!datasets) return JSON.stringify(spec, null, 2) + '\n';
-  const names = Object.keys(datasets);
-  const body = names
-    .map((name) => {
-      const rows = datasets[name].map((row) => `      ${JSON.stringify(row)}`).join(',\n');
-      return `    ${JSON.stringify(name)}: [\n${rows}\n    ]`;
-    })
-    .join(',\n');
+  if (!datasets) {
+    yield `${JSON.stringify(spec, null, 2)}\n`;
+    return;
+  }
   const head = JSON.stringify(rest, null, 2);
-  return `${head.slice(0, -2)},\n  "datasets": {\n${body}\n  }\n}\n`;
+  yield `${head.slice(0, -2)},\n  "datasets": {\n`;
+  let first = true;
+  for (const [name, rows] of Object.entries(datasets)) {
+    yield `${first ? '' : ',\n'}    ${JSON.stringify(name)}: [\n`;
+    first = false;
+    for (let i = 0; i < rows.length; i += BATCH) {
+      let piece = '';
+      for (let j = i; j < Math.min(rows.length, i + BATCH); j++)
+        piece += `${j ? ',\n' : ''}      ${JSON.stringify(rows[j])}`;
+      yield piece;
+    }
+    yield '\n    ]';
+  }
+  yield '\n  }\n}\n';
 }
 
-/** A table as CSV: a header row from the first row's keys, numbers in shortest round-trip form. */
-export function toCsv(rows: readonly object[]): string {
-  if (rows.length === 0) return '';
+export const stringifySpec = (spec: { datasets?: Record<string, unknown[]> }): string => [...specChunks(spec)].join('');
+
+/** A table as CSV: a header row from the first row's keys, numbers in shortest round-trip form. In pieces. */
+export function* csvChunks(rows: readonly object[]): Generator<string> {
+  if (rows.length === 0) return;
   const keys = Object.keys(rows[0]);
   const cell = (v: unknown) => {
     const s = String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const lines = [keys.join(',')];
-  for (const row of rows) lines.push(keys.map((k) => cell((row as Record<string, unknown>)[k])).join(','));
-  return lines.join('\n') + '\n';
+  yield keys.join(',');
+  for (let i = 0; i < rows.length; i += BATCH) {
+    let piece = '';
+    for (let j = i; j < Math.min(rows.length, i + BATCH); j++) {
+      piece += `\n${keys.map((k) => cell((rows[j] as Record<string, unknown>)[k])).join(',')}`;
+    }
+    yield piece;
+  }
+  yield '\n';
+}
+
+export const toCsv = (rows: readonly object[]): string => [...csvChunks(rows)].join('');
+
+/**
+ * Writes pieces of text to a new temporary file beside `path` (or only hashes them when `path` is
+ * undefined), hashing as it goes; returns the size, the sha256 and the temporary file.
+ */
+export async function writeChunks(
+  path: string | undefined,
+  chunks: Iterable<string>,
+): Promise<{ bytes: number; sha256: string; temp?: string }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const temp = path === undefined ? undefined : tempName(path);
+  const handle = temp === undefined ? undefined : await open(temp, 'wx');
+  try {
+    for (const chunk of chunks) {
+      const data = Buffer.from(chunk);
+      hash.update(data);
+      bytes += data.length;
+      if (handle) await handle.write(data);
+    }
+    await handle?.close();
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    if (temp) await unlink(temp).catch(() => {});
+    throw error;
+  }
+  return { bytes, sha256: hash.digest('hex'), ...(temp && { temp }) };
 }
 
 /** The CSS-pixel size of a rendered figure, from its SVG's attributes or its PNG's header and scale. */

@@ -1,7 +1,7 @@
 import { loadConfigFrom } from '../../config/load.ts';
 import { selectFigures } from '../../config/select.ts';
 import { buildSpec } from '../../figures/spec.ts';
-import { stringifySpec } from '../../output/files.ts';
+import { specChunks } from '../../output/files.ts';
 import type { Values } from '../main.ts';
 import { write } from '../stdout.ts';
 
@@ -9,6 +9,6 @@ import { write } from '../stdout.ts';
 export async function specCommand(values: Values): Promise<number> {
   const config = await loadConfigFrom(values.config as string | undefined);
   const [figure] = selectFigures(config, [values.id as string], 'actfig spec');
-  await write(stringifySpec(buildSpec(figure)));
+  for (const chunk of specChunks(buildSpec(figure))) await write(chunk);
   return 0;
 }

@@ -1,0 +1,137 @@
+// What the renderer draws of a large table: per device-pixel column of the plot, only the points that
+// decide the pixels (M4: first, last, min and max), plus every kink and jump point. The written spec
+// and CSV keep every row; only the copy given to vega is thinned, so vega makes a few thousand row
+// objects instead of millions. Pure: rows in, rows out.
+import type { Figure } from '../config/model.ts';
+import { findActivation } from '../math/activations/registry.ts';
+import { panelKeys, type Row } from './data.ts';
+import { overlayKeys } from './overlay.ts';
+import { DATASET, type Spec } from './spec.ts';
+
+/** A series is thinned only above this many rows per device-pixel column of its plot... */
+export const THIN_PER_COLUMN = 8;
+/** ...and above this many rows: every figure of a usual size renders from its spec as written. */
+export const THIN_MIN_ROWS = 10_000;
+
+export interface ThinOptions {
+  /** Device-pixel columns across the plot: its width in CSS pixels × the PNG scale. */
+  columns: number;
+  /** The z range the plot's width shows; the rows' own range when omitted. */
+  domain?: readonly [number, number];
+  /** Where the function has a kink or jump: a row at one is always kept, and no column spans one. */
+  breaks?: readonly number[];
+  /** Rows at or below this count come back as they are (the same array); `thinThreshold(columns)` when omitted. */
+  threshold?: number;
+}
+
+/** The row count above which `thinRows` thins for these columns: THIN_PER_COLUMN per column, THIN_MIN_ROWS at least. */
+export const thinThreshold = (columns: number) => Math.max(THIN_PER_COLUMN * columns, THIN_MIN_ROWS);
+
+/**
+ * One series' rows (sorted by z) thinned for drawing, in their order. The rows are cut into buckets:
+ * a device-pixel column, split further at every break; a row at a break, or with a value that is not
+ * finite, is a bucket of its own. Each bucket keeps its first and last row and the rows with the
+ * smallest and largest y and dy (y and dy share one row object per z, so one thinning serves both):
+ * a line through what is kept covers the same pixels as a line through every row, each piece between
+ * jumps still ends at its last point, and the extremes that set the y scale stay.
+ */
+export function thinRows<R extends Row>(rows: readonly R[], options: ThinOptions): readonly R[] {
+  const n = rows.length;
+  if (n <= (options.threshold ?? thinThreshold(options.columns))) return rows;
+  const keep = new Uint8Array(n);
+  const lo = options.domain?.[0] ?? rows[0].z;
+  const hi = options.domain?.[1] ?? rows[n - 1].z;
+  const columns = Math.max(1, Math.floor(options.columns));
+  const breaks = [...new Set(options.breaks ?? [])].filter(Number.isFinite).sort((a, b) => a - b);
+  let b = 0;
+  // The open bucket: its id (column and piece between breaks) and the rows it keeps.
+  let column = Number.NaN;
+  let piece = -1;
+  let first = -1;
+  let last = -1;
+  let yMin = -1;
+  let yMax = -1;
+  let dyMin = -1;
+  let dyMax = -1;
+  const close = () => {
+    if (first < 0) return;
+    keep[first] = keep[last] = keep[yMin] = keep[yMax] = keep[dyMin] = keep[dyMax] = 1;
+    first = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const { z, y, dy } = rows[i];
+    while (b < breaks.length && breaks[b] < z) b++;
+    if ((b < breaks.length && breaks[b] === z) || !Number.isFinite(z + y + dy)) {
+      close();
+      keep[i] = 1;
+      column = Number.NaN;
+      continue;
+    }
+    const c = hi > lo ? Math.min(columns - 1, Math.max(0, Math.floor(((z - lo) * columns) / (hi - lo)))) : 0;
+    if (first < 0 || c !== column || b !== piece) {
+      close();
+      column = c;
+      piece = b;
+      first = last = yMin = yMax = dyMin = dyMax = i;
+      continue;
+    }
+    last = i;
+    if (y < rows[yMin].y) yMin = i;
+    if (y > rows[yMax].y) yMax = i;
+    if (dy < rows[dyMin].dy) dyMin = i;
+    if (dy > rows[dyMax].dy) dyMax = i;
+  }
+  close();
+  const out: R[] = [];
+  for (let i = 0; i < n; i++) if (keep[i]) out.push(rows[i]);
+  return out;
+}
+
+/**
+ * A table of several series thinned series by series (`options` by the rows' `activation`; a series
+ * without options is kept whole), in the table's order. Returns the table itself when nothing is thinned.
+ */
+export function thinTable<R extends Row>(table: readonly R[], options: ReadonlyMap<string, ThinOptions>): readonly R[] {
+  const series = new Map<string, R[]>();
+  for (const row of table) {
+    let rows = series.get(row.activation);
+    if (!rows) series.set(row.activation, (rows = []));
+    rows.push(row);
+  }
+  const kept = new Set<R>();
+  let thinned = false;
+  for (const [key, rows] of series) {
+    const o = options.get(key);
+    const out = o ? thinRows(rows, o) : rows;
+    if (out !== rows) thinned = true;
+    for (const row of out) kept.add(row);
+  }
+  if (!thinned) return table;
+  const out: R[] = [];
+  for (const row of table) if (kept.has(row)) out.push(row);
+  return out;
+}
+
+/**
+ * The spec to give the renderer: `spec` itself when no series is large, else a copy whose table is
+ * thinned for plots `figure.width` CSS pixels wide drawn at `scale` device pixels per CSS pixel.
+ * Depth figures are small and kept as they are.
+ */
+export function specForRender(figure: Figure, spec: Spec, scale: number): Spec {
+  if (figure.kind === 'vanishing-gradient-depth') return spec;
+  // SVG and PDF are drawn at scale 1: never thin for fewer columns than CSS pixels.
+  const columns = Math.ceil(figure.width * Math.max(1, scale));
+  const threshold = thinThreshold(columns);
+  const keys = figure.kind === 'activations' ? panelKeys(figure) : overlayKeys(figure);
+  const series = figure.kind === 'activations' ? figure.panels : figure.series;
+  const options = new Map<string, ThinOptions>();
+  series.forEach(({ activation, params }, i) => {
+    const breaks = findActivation(activation)!
+      .breaks(params)
+      .map((k) => k.z);
+    options.set(keys[i].key, { columns, breaks, threshold });
+  });
+  const table = spec.datasets[DATASET] as Row[];
+  const thinned = thinTable(table, options);
+  return thinned === table ? spec : { ...spec, datasets: { ...spec.datasets, [DATASET]: thinned as object[] } };
+}
