@@ -1,7 +1,9 @@
 // Loads the renderer in the one order that works: canvas, then the bundled font registered with it,
 // then vega and vega-lite. vega makes the canvas it measures text with as it loads, so registerFont
-// must come first; and vega-canvas has a top-level await, so vega is loaded with import(), never require.
+// must come first; and vega-canvas has a top-level await, so vega is loaded with import(), never require,
+// unless it comes from the bundle built for the V8 code cache (code-cache.ts), which shims vega-canvas.
 import { FONT_FAMILY, FONT_FILES } from '../font.ts';
+import { loadVendor } from './code-cache.ts';
 
 export interface Renderer {
   canvas: typeof import('canvas');
@@ -16,6 +18,8 @@ export function loadRenderer(): Promise<Renderer> {
     const canvas = await import('canvas');
     canvas.registerFont(FONT_FILES[0], { family: FONT_FAMILY });
     canvas.registerFont(FONT_FILES[1], { family: FONT_FAMILY, weight: 'bold' });
+    const bundled = loadVendor();
+    if (bundled) return { canvas, ...bundled };
     const vega = await import('vega');
     const vegaLite = await import('vega-lite');
     return { canvas, vega, vegaLite };

@@ -1,5 +1,6 @@
 // The only code that touches vega and canvas: a Vega-Lite spec in, the bytes of each format out.
 import type { Format, PngFilter } from '../formats.ts';
+import { saveCodeCache } from './code-cache.ts';
 import { loadRenderer } from './fonts.ts';
 import { accessibleSvg } from './svg.ts';
 
@@ -61,6 +62,7 @@ export async function render(spec: object & { description?: string }, options: R
       });
     }
     if (warnings.length) throw new Error(`vega warned: ${warnings.join('; ')}`);
+    saveCodeCache();
     return out;
   } finally {
     view.finalize();
