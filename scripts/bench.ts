@@ -10,7 +10,7 @@
 //   --runs N  rounds (default 3; medians need at least 3)
 //   --sweep   also print PNG encoding time and size by zlib level and row filter (bench/png-sweep.mjs)
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -366,6 +366,40 @@ function options(): { rounds: number; sweep: boolean } {
   return { rounds, sweep: values.sweep };
 }
 
+/**
+ * The 1,000,000-point limit, measured once (minutes, not a round): a figure and an overlay at the limit,
+ * then 20 such figures in one build; wall time and the peak memory of the whole process tree.
+ */
+async function printLarge(tmp: string): Promise<void> {
+  const grid = { min: -10, max: 10, samples: 1_000_000 };
+  const cases: [string, object[], number][] = [
+    ['1,000,000-point activation figure (PNG)', [{ id: 'big', grid, panels: [{ activation: 'sigmoid' }] }], 1],
+    ['1,000,000-point derivatives overlay (PNG)', [{ id: 'big', kind: 'derivatives-overlay', grid }], 1],
+    [
+      '20 figures of 1,000,000 points (PNG)',
+      Array.from({ length: 20 }, (_, i) => ({
+        id: `big${i}`,
+        grid,
+        panels: [{ activation: ['sigmoid', 'tanh', 'relu', 'gelu'][i % 4] }],
+      })),
+      20,
+    ],
+  ];
+  console.log('\nlarge grids (one run each):');
+  for (const [label, figures, count] of cases) {
+    const config = join(tmp, 'large.json');
+    writeFileSync(config, JSON.stringify({ formats: ['png'], figures }));
+    const out = join(tmp, 'large');
+    rmSync(out, { recursive: true, force: true });
+    const sample = await measure(node, ['bin/actfig.js', 'build', '--config', config, '--out', out]);
+    if (buildCounts(sample.output).rendered !== count)
+      throw new Error(`${label}: not every figure rendered:\n${sample.output}`);
+    console.log(
+      `  ${label.padEnd(42)} ${sample.seconds.toFixed(1).padStart(6)} s   peak ${Math.round(mb(sample.peak))} MB`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const { rounds, sweep } = options();
   const tmp = mkdtempSync(join(tmpdir(), 'actfig-bench-'));
@@ -383,6 +417,7 @@ async function main(): Promise<void> {
       `\nvanishing-gradient-depth simulation (sigmoid, tanh, relu; 30 x 128, batch 16, in-process): ` +
         `${simulated.toFixed(2)} s`,
     );
+    await printLarge(tmp);
     if (sweep) await printSweep(join(tmp, 'w24'));
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -298,7 +298,7 @@ describe('the command line in a course repository', () => {
       [
         'throws.cjs',
         "throw new TypeError('no figures today');\n",
-        /^throws\.cjs: the config threw: TypeError: no figures today$/,
+        /^throws\.cjs: the config threw: TypeError: no figures today\n$/,
       ],
       ['bad.json', '{\n  "figures": [\n    { "id": "a", }\n  ]\n}\n', /^bad\.json:3:\d+: not valid JSON/],
     ];

@@ -9,7 +9,7 @@ import { fileKeys, keyContext, type KeyContext } from '../output/content-key.ts'
 import { discard, TEMP_FILE, writeAtomic } from '../output/files.ts';
 import { saveHashes } from '../output/hashes.ts';
 import { lockFolder } from '../output/lock.ts';
-import { type FileRole, outputFiles, PENDING } from '../output/layout.ts';
+import { type FileRole, LOCK, outputFiles, PENDING } from '../output/layout.ts';
 import {
   fileRecord,
   fileState,
@@ -20,10 +20,11 @@ import {
   ManifestWriter,
 } from '../output/manifest.ts';
 import { inProcess, type JobRunner, processPool } from '../render/pool.ts';
+import { gridLength } from '../math/grid.ts';
 import { toolVersion } from '../versions.ts';
 import { buildDate } from './date.ts';
 import type { FigureResult } from './job.ts';
-import { checkFolder, isMine, orderEntries, type OutputFolder, openFolder } from './folder.ts';
+import { checkFolder, isMine, orderEntries, type OutputFolder, openFolder, refuseFolder } from './folder.ts';
 
 /**
  * The build, in named stages over explicit values:
@@ -93,6 +94,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const context = await keyContext(config.png, options.date ?? buildDate());
   const formats = canonicalFormats(options.formats ?? config.formats);
   const figures = selectFigures(config, options.only);
+  refuseFolder(config);
   const release = await openOutput(config.outDir, options);
   const result: BuildResult = {
     figures: figures.length,
@@ -121,10 +123,12 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     const save = () => writer.save(currentManifest(folder));
     // Narrowing (--only) never deletes what it did not build.
     if (!options.only) await pruneFigures(config, folder, options.prune ?? true, result, options.progress);
-    for (const p of plan) if (!p.render) await dropFormats(config.outDir, folder, p);
+    let dropped = false;
+    for (const p of plan) if (!p.render && (await dropFormats(config.outDir, folder, p))) dropped = true;
 
     await renderAndWrite(config, folder, todo, context, options, result, save);
-    const siteChanged = result.rendered.length > 0 || result.removed.length > 0 || !(await siteIntact(config, folder));
+    const siteChanged =
+      result.rendered.length > 0 || result.removed.length > 0 || dropped || !(await siteIntact(config, folder));
     if (config.gallery !== false && siteChanged) {
       await writeSite(config, folder, result);
     }
@@ -194,7 +198,23 @@ async function makeFolder(dir: string, depth: number): Promise<void> {
 
 /** Temporary files of a build that was killed before its renames: ours, and now garbage. */
 async function removeTemporaryFiles(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) if (TEMP_FILE.test(name)) await unlink(join(dir, name)).catch(() => {});
+  for (const name of await readdir(dir)) {
+    const match = TEMP_FILE.exec(name);
+    // A lock's temporary file may belong to a build waiting for this lock right now: only a dead one's goes.
+    // Any other is a killed build's (its render processes may even outlive it): ours to remove.
+    const waiting = name.startsWith(`${LOCK}.`) && alive(Number(match?.[1]));
+    if (match && !waiting) await unlink(join(dir, name)).catch(() => {});
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
 }
 
 /** Stage 1: which figures must be rendered, and in which formats. */
@@ -247,14 +267,30 @@ async function pruneFigures(
 }
 
 /** A current figure whose config no longer lists a format: that format's file is ours to remove. */
-async function dropFormats(dir: string, folder: OutputFolder, p: Planned): Promise<void> {
+async function dropFormats(dir: string, folder: OutputFolder, p: Planned): Promise<boolean> {
   const entry = folder.entries.get(p.figure.id);
-  if (!entry) return;
+  if (!entry) return false;
   const keep = new Set(outputFiles(p.figure.id, p.allowed).map((f) => f.name));
   const dropped = entry.files.filter((f) => !keep.has(f.name));
-  if (dropped.length === 0) return;
+  if (dropped.length === 0) return false;
   for (const file of dropped) await unlink(join(dir, file.name)).catch(() => {});
   folder.entries.set(entry.id, { ...entry, files: entry.files.filter((f) => keep.has(f.name)) });
+  return true;
+}
+
+/** Rows above which a figure renders alone: one render process, so that memory stays bounded. */
+const BIG_FIGURE = 200_000;
+
+/** Render processes: the cores (or --jobs), one per figure at most, and one only while big figures render. */
+function poolSize(todo: Planned[], jobs: number | undefined): number {
+  const big = todo.some((p) => figureRows(p.figure) > BIG_FIGURE);
+  return big ? 1 : Math.min(jobs ?? availableParallelism(), todo.length);
+}
+
+function figureRows(figure: Figure): number {
+  if (figure.kind === 'activations') return figure.panels.reduce((n, panel) => n + gridLength(panel.grid), 0);
+  if (figure.kind === 'derivatives-overlay') return figure.series.length * gridLength(figure.grid);
+  return figure.series.length * figure.simulation.depth;
 }
 
 /** Stages 3 and 4: render the figures (concurrently), write each one's files as its render finishes (in turn). */
@@ -269,10 +305,7 @@ async function renderAndWrite(
 ): Promise<void> {
   if (todo.length === 0) return;
   const runner =
-    options.runner ??
-    (todo.length <= 2
-      ? await inProcess()
-      : await processPool(Math.min(options.jobs ?? availableParallelism(), todo.length)));
+    options.runner ?? (todo.length <= 2 ? await inProcess() : await processPool(poolSize(todo, options.jobs)));
   let done = 0;
   let writing = Promise.resolve();
   try {

@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Config } from '../config/model.ts';
-import { fileKeys, keyContext } from '../output/content-key.ts';
-import { outputFiles, PENDING } from '../output/layout.ts';
+import type { Config, Figure } from '../config/model.ts';
+import { fileKeys, type KeyContext, keyContext, sha256 } from '../output/content-key.ts';
 import { saveHashes } from '../output/hashes.ts';
-import { fileState, type ManifestFile, readManifest } from '../output/manifest.ts';
+import { outputFiles, PENDING } from '../output/layout.ts';
+import { fileState, type Manifest, type ManifestFigure, type ManifestFile, readManifest } from '../output/manifest.ts';
+import { inProcess, processPool } from '../render/pool.ts';
 import { buildDate } from './date.ts';
 import { configLabel } from './folder.ts';
+import type { FigureResult } from './job.ts';
 
 export interface Problem {
   kind: 'stale' | 'missing' | 'modified' | 'orphaned' | 'torn';
@@ -17,12 +20,24 @@ export interface Problem {
 export interface CheckOptions {
   /** PDF date; defaults to SOURCE_DATE_EPOCH, else the fixed date. */
   date?: Date;
+  /**
+   * Also re-make every figure of the config and the gallery in memory and compare them with the bytes
+   * on disk, trusting neither the manifest's hashes nor the values it gives the gallery.
+   */
+  render?: boolean;
+  /** Render processes for `render`; default: the number of cores. */
+  jobs?: number;
 }
+
+/** Why `render` reports a file: its record looks intact, so only `build --force` rewrites it. */
+export const DIFFERS = 'differs from what the build makes now';
 
 /**
  * What a build of this config would change in the output folder now, decided from content keys and
  * file hashes alone: nothing is rendered and nothing is written. Only this config's figures are
  * judged (a shared folder holds other configs' figures too), and the gallery. Empty: the folder is current.
+ * With `render`, the figures and the gallery are also made again in memory and compared byte for byte,
+ * so a file replaced together with its manifest record is found too.
  */
 export async function check(config: Config, options: CheckOptions = {}): Promise<Problem[]> {
   const dir = config.outDir;
@@ -76,17 +91,19 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
     problems.push(...found);
   }
   // The gallery is a function of the figures' entries: current when its files are the ones recorded.
-  if (!manifest.site) {
-    problems.push({ kind: 'missing', file: 'index.html', why: 'the gallery has not been built' });
-  } else {
-    for (const file of manifest.site.files) {
-      const s = await state(file);
-      if (s !== 'intact')
-        problems.push({
-          kind: s,
-          file: file.name,
-          why: s === 'missing' ? 'listed in the manifest, not on disk' : 'its bytes differ from what the build wrote',
-        });
+  if (config.gallery !== false) {
+    if (!manifest.site) {
+      problems.push({ kind: 'missing', file: config.gallery, why: 'the gallery has not been built' });
+    } else {
+      for (const file of manifest.site.files) {
+        const s = await state(file);
+        if (s !== 'intact')
+          problems.push({
+            kind: s,
+            file: file.name,
+            why: s === 'missing' ? 'listed in the manifest, not on disk' : 'its bytes differ from what the build wrote',
+          });
+      }
     }
   }
   const ids = new Set(config.figures.map((f) => f.id));
@@ -99,5 +116,102 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
     }
   }
   await saveHashes();
+  if (options.render) problems.push(...(await compareRendered(config, manifest, context, problems, options.jobs)));
   return problems;
+}
+
+/**
+ * `check --render`: every figure of the config made again in memory (in a pool of render processes),
+ * each file compared with the bytes on disk (hashed here, not taken from the manifest); then the gallery
+ * made again from the manifest with this config's entries as the render gives them (title, alt text,
+ * size, kind, caption), compared with its files on disk. Files already reported are not reported twice.
+ */
+async function compareRendered(
+  config: Config,
+  manifest: Manifest,
+  context: KeyContext,
+  reported: Problem[],
+  jobs: number | undefined,
+): Promise<Problem[]> {
+  const dir = config.outDir;
+  const named = new Set(reported.map((p) => p.file));
+  const found: Problem[] = [];
+  const add = (problem: Problem) => {
+    if (named.has(problem.file)) return;
+    named.add(problem.file);
+    found.push(problem);
+  };
+  const made = await remake(config.figures, config, context, jobs);
+  const now = new Map<string, ManifestFigure>();
+  for (const [i, figure] of config.figures.entries()) {
+    const result = made[i];
+    if (result instanceof Error) {
+      // Named on its last file: with a problem already there, the reason is added to it.
+      const { name } = outputFiles(figure.id, config.formats).at(-1)!;
+      const why = `figure "${figure.id}" cannot be made now: ${result.message}`;
+      const there = reported.find((p) => p.file === name);
+      if (there) there.why += `; ${why}`;
+      else add({ kind: 'stale', file: name, why });
+      continue;
+    }
+    for (const file of result.files) {
+      const data = await readFile(join(dir, file.name)).catch(() => undefined);
+      if (data === undefined) add({ kind: 'missing', file: file.name, why: 'not on disk' });
+      else if (sha256(data) !== file.sha256) add({ kind: 'modified', file: file.name, why: DIFFERS });
+    }
+    const entry = manifest.figures.find((e) => e.id === figure.id);
+    if (!entry) continue;
+    const { caption: _, ...rest } = entry;
+    now.set(figure.id, {
+      ...rest,
+      kind: figure.kind,
+      title: result.title,
+      alt: result.alt,
+      ...(figure.caption !== undefined && { caption: figure.caption }),
+      ...(result.width !== undefined
+        ? { width: result.width, height: result.height }
+        : entry.width !== undefined && { width: entry.width, height: entry.height }),
+    } as ManifestFigure);
+  }
+  if (config.gallery === false) return found;
+  const { buildSite } = await import('../site/gallery.ts');
+  const figures = manifest.figures.map((e) => now.get(e.id) ?? e);
+  const pages = buildSite({ generator: '', figures }, dir, config.gallery);
+  for (const [name, text] of Object.entries(pages)) {
+    const data = await readFile(join(dir, name)).catch(() => undefined);
+    if (data === undefined) add({ kind: 'missing', file: name, why: 'the gallery has not been built' });
+    else if (sha256(data) !== sha256(text)) add({ kind: 'modified', file: name, why: DIFFERS });
+  }
+  return found;
+}
+
+/** Each figure's files made again without writing them (hashes only); a figure that fails gives its error. */
+async function remake(
+  figures: readonly Figure[],
+  config: Config,
+  context: KeyContext,
+  jobs: number | undefined,
+): Promise<(FigureResult | Error)[]> {
+  if (figures.length === 0) return [];
+  const runner =
+    figures.length <= 2
+      ? await inProcess()
+      : await processPool(Math.max(1, Math.min(jobs ?? availableParallelism(), figures.length)));
+  try {
+    return await Promise.all(
+      figures.map((figure) =>
+        runner
+          .run({ figure, formats: config.formats, png: context.png, date: context.date })
+          .catch((error: unknown) => (error instanceof Error ? error : new Error(messageOf(error)))),
+      ),
+    );
+  } finally {
+    await runner.close();
+  }
+}
+
+/** An error's message; one from a render process arrives as a plain object with the error's fields. */
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

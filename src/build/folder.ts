@@ -60,6 +60,19 @@ export async function openFolder(config: Config): Promise<OutputFolder> {
 export const isMine = (folder: OutputFolder, entry: ManifestFigure) =>
   entry.config === folder.label || entry.config === '';
 
+/** Refuses, before anything is created or locked there, an output folder that is a place of its own. */
+export function refuseFolder(config: Config): void {
+  const dir = resolve(config.outDir);
+  const where = `${config.file}: outDir`;
+  if (dir === resolve('/')) throw new UserError(`${where}: refusing to build into the root folder`);
+  if (dir === resolve(homedir())) throw new UserError(`${where}: refusing to build into the home folder ${dir}`);
+  if (config.path !== undefined && dir === dirname(config.path)) {
+    throw new UserError(
+      `${where}: refusing to build into the config's own folder; use a folder of its own such as "figures"`,
+    );
+  }
+}
+
 /**
  * Refuses a build that would destroy what is not its own: an output folder that is the root, the home
  * folder or the config's own folder; an id another config made in this folder; a file the build would
@@ -67,13 +80,6 @@ export const isMine = (folder: OutputFolder, entry: ManifestFigure) =>
  */
 export async function checkFolder(config: Config, folder: OutputFolder, figures: Figure[]): Promise<void> {
   const dir = resolve(folder.dir);
-  const where = `${config.file}: outDir`;
-  if (dir === resolve('/')) throw new UserError(`${where}: refusing to build into the root folder`);
-  if (dir === resolve(homedir())) throw new UserError(`${where}: refusing to build into the home folder ${dir}`);
-  if (config.path !== undefined && dir === dirname(config.path))
-    throw new UserError(
-      `${where}: refusing to build into the config's own folder; use a folder of its own such as "figures"`,
-    );
 
   const owners = new Map<string, ManifestFigure>();
   for (const entry of folder.entries.values()) if (!isMine(folder, entry)) owners.set(entry.id.toLowerCase(), entry);

@@ -103,6 +103,8 @@ export async function main(argv: string[]): Promise<number> {
       cli.parse(['node', 'actfig', ...glued], { run: false });
       if (cli.matchedCommand) cli.matchedCommand.checkUnknownOptions();
       if (cli.matchedCommand) cli.matchedCommand.checkRequiredArgs();
+      // cac checks option values (an empty --formats '' is "missing") when it runs the command.
+      if (cli.matchedCommand && !cli.options.help && !cli.options.version) await cli.runMatchedCommand();
     } catch (error) {
       const name = cli.matchedCommandName;
       const message = `actfig${name ? ` ${name}` : ''}: ${(error as Error).message}; see actfig ${name ?? ''} --help`;
@@ -119,7 +121,6 @@ export async function main(argv: string[]): Promise<number> {
           'commands: build, check, spec, eval, list, init, setup-system (see actfig --help)',
       );
     }
-    await cli.runMatchedCommand();
     if (!pending) return 0;
     const { command, options } = pending;
     // Raw text of every valued option, as typed: the commands parse numbers strictly themselves.

@@ -5,7 +5,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
 
-export const LOCK = '.actfig.lock';
+import { LOCK } from './layout.ts';
+
+export { LOCK };
 /** Held while removing a stale lock, so no one removes a lock that another contender has just taken in its place. */
 const BREAK = `${LOCK}.break`;
 /** Without hard links a lock is visible empty until written: an unreadable lock this young may be in that gap. */

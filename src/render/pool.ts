@@ -1,6 +1,10 @@
 // Where figure jobs run: a pool of render processes, or this process when only a figure or two need
 // rendering (starting a process and loading vega there costs more than rendering them here).
 import type { FigureJob, FigureResult } from '../build/job.ts';
+import { UserError } from '../errors.ts';
+
+/** What a render process sends back: the figure's files, or a user's mistake by its message. */
+export type WorkerReply = { result: FigureResult } | { userError: string };
 
 export interface JobRunner {
   run(job: FigureJob): Promise<FigureResult>;
@@ -27,6 +31,15 @@ export async function processPool(size: number): Promise<JobRunner> {
     minThreads: size,
     maxThreads: size,
     execArgv: fromSource ? ['--import', 'tsx'] : [],
+    // tinypool starts its processes with an empty environment; the renderer reads ACTFIG_* and TMPDIR.
+    env: process.env as Record<string, string>,
   });
-  return { run: (job) => pool.run(job), close: () => pool.destroy() };
+  return {
+    run: async (job) => {
+      const reply = (await pool.run(job)) as WorkerReply;
+      if ('userError' in reply) throw new UserError(reply.userError);
+      return reply.result;
+    },
+    close: () => pool.destroy(),
+  };
 }

@@ -202,14 +202,16 @@ describe('lockFolder', () => {
     const error = await lockFolder(dir, { timeoutMs: 300, onWait }).catch((e) => e);
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toBe(
-      `${dir}: locked by another build (process ${owner.pid} on elsewhere.example) for more than 0.3 s; if no build is running, delete ${join(dir, LOCK)}`,
+      `${dir}: locked by another build (process ${owner.pid} on elsewhere.example) for more than 0.3 s; ` +
+        `if no build is running, delete ${join(dir, LOCK)}`,
     );
     expect(onWait).toHaveBeenCalledTimes(1);
     expect(onWait).toHaveBeenCalledWith(owner);
     expect(await lockOwner(dir)).toEqual(owner);
   });
 
-  it('waits for a live lock held by another process, times out with a UserError, and takes it once released', async () => {
+  const waits = 'waits for a live lock held by another process, times out with a UserError, and takes it once released';
+  it(waits, async () => {
     const dir = tempDir();
     const holder = child('hold', dir);
     await holder.until('locked');

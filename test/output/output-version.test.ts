@@ -37,7 +37,8 @@ it('output bytes change only together with OUTPUT_VERSION', () => {
     ).toEqual([]);
   } else {
     expect.fail(
-      `OUTPUT_VERSION is ${OUTPUT_VERSION} but test/golden/output.json was recorded at ${golden.outputVersion}: run UPDATE_GOLDEN=1 npm test and review`,
+      `OUTPUT_VERSION is ${OUTPUT_VERSION} but test/golden/output.json was recorded at ${golden.outputVersion}: ` +
+        'run UPDATE_GOLDEN=1 npm test and review',
     );
   }
 });

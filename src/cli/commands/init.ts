@@ -14,7 +14,6 @@ const CONFIG_BODY = `  outDir: 'figures',
     },
     {
       id: 'leaky-relu',
-      title: 'Leaky ReLU',
       grid: { min: -5, max: 5, step: 0.05 },
       panels: [{ activation: 'leaky_relu', params: { negative_slope: 0.1 } }],
     },
@@ -22,15 +21,8 @@ const CONFIG_BODY = `  outDir: 'figures',
 });
 `;
 
-const TS_CONFIG =
-  '// Figures for this course: `npm run figures` builds them into figures/, `npm run figures:check` checks\n' +
-  `// them in CI. Every option: see activation-figures' README.
-import { defineConfig } from 'activation-figures';
-
-export default defineConfig({
-${CONFIG_BODY}`;
-
-const JS_CONFIG =
+// The same text serves figures.config.ts and figures.config.mjs: jiti loads either in any repository.
+const CONFIG =
   '// Figures for this course: `npm run figures` builds them into figures/, `npm run figures:check` checks\n' +
   `// them in CI. Every option: see activation-figures' README.
 import { defineConfig } from 'activation-figures';
@@ -95,7 +87,7 @@ export async function initCommand(cwd = process.cwd()): Promise<number> {
   if (existing) skipped.push(`${existing} (exists)`);
   else {
     const name = typescript ? 'figures.config.ts' : 'figures.config.mjs';
-    await writeNew(join(cwd, name), typescript ? TS_CONFIG : JS_CONFIG);
+    await writeNew(join(cwd, name), CONFIG);
     done.push(name);
   }
 
