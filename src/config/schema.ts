@@ -6,6 +6,7 @@ import { findActivation, knownNames } from '../math/activations/registry.ts';
 import { arangeLength, MAX_POINTS } from '../math/grid.ts';
 import { ParamError, resolveParams } from '../math/params.ts';
 import { didYouMean } from '../errors.ts';
+import { safeName } from '../text.ts';
 import { DEFAULTS, PALETTES, PRESETS, THEMES } from './model.ts';
 
 const finite = z.number();
@@ -324,9 +325,9 @@ function idProblem(id: string): string | undefined {
   if (id === '') return 'must not be empty';
   if (id.includes('/') || id.includes('\\')) return `must not contain a slash: "${id}"`;
   if (id.includes('..')) return `must not contain "..": "${id}"`;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
-    return `must be letters, digits, ".", "_" or "-", starting with a letter or digit: "${id}"`;
   if (id.length > 100) return 'must be at most 100 characters';
+  // The same rule as the manifest's file names (text.ts), so every figure's files are safe names.
+  if (!safeName(id)) return `must be letters, digits, ".", "_" or "-", starting with a letter or digit: "${id}"`;
   return undefined;
 }
 
