@@ -147,6 +147,20 @@ describe('manifest and incremental builds', () => {
     expect(readdirSync(p.out).filter((n) => n.startsWith('three'))).toEqual(['three.notes.md']);
     expect(existsSync(join(p.out, 'README.txt'))).toBe(true);
   });
+
+  it('--no-prune keeps a figure that left the config and says so; --only removes nothing', () => {
+    const p = project();
+    p.build();
+    p.write(base.slice(0, 2));
+    const kept = p.build('--no-prune');
+    expect(kept.stdout).toMatch(/^kept three \(no longer in the config; --no-prune\)$/m);
+    expect(kept.stdout).toMatch(/0 removed, 1 kept/);
+    expect(readdirSync(p.out).filter((n) => n.startsWith('three.'))).toHaveLength(5);
+    expect(p.build('--only', 'one').stdout).toMatch(/0 removed/);
+    expect(readdirSync(p.out).filter((n) => n.startsWith('three.'))).toHaveLength(5);
+    expect(p.build().stdout).toMatch(/1 removed/);
+    expect(readdirSync(p.out).filter((n) => n.startsWith('three.'))).toEqual([]);
+  });
 });
 
 describe('actfig check', () => {

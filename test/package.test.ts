@@ -90,6 +90,12 @@ describe('the packed tarball', () => {
             `module.exports = defineConfig(${configBody('cjs-fig')});\n`,
         ],
         [
+          'c.cts',
+          "import { defineConfig } from 'activation-figures';\n" +
+            `const config: ReturnType<typeof defineConfig> = defineConfig(${configBody('cts-fig')});\n` +
+            'export = config;\n',
+        ],
+        [
           'c.mjs',
           "import { defineConfig } from 'activation-figures';\n" +
             `export default defineConfig(${configBody('mjs-fig')});\n`,

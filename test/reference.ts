@@ -1,4 +1,4 @@
-// An independent, high-precision (60 digit) reference for every activation and its derivative,
+// An independent, high-precision (60 digit) reference for every activation and its first two derivatives,
 // written from the mathematical definitions with decimal.js. It shares no code with src/.
 // The only doubles it takes from PyTorch are its constants (SELU's, gelu-tanh's 0.044715, hardsigmoid's 1/6).
 import { Decimal } from 'decimal.js';
@@ -124,6 +124,107 @@ export const reference: Record<string, Ref> = {
   },
   threshold: (z, p) => (z.gt(n(p.threshold)) ? [z, ONE] : [n(p.value), ZERO]),
 };
+
+// Second derivatives, as PyTorch's double backward returns them: 0 on linear pieces and at their kinks;
+// where a curved piece meets a linear one, autograd's own mask decides (elu's is z < 0, hardswish's
+// -3 < z < 3, softplus's β·z < threshold). Written in forms other than src's where that is practical.
+type Ref2 = (z: Dec, p: Record<string, number | string>) => Dec;
+
+/** 1 - 2σ(z) = -sign(z)·(1 - e^-|z|)/(1 + e^-|z|), with no cancellation near 0 nor overflow. */
+const oneMinus2Sig = (z: Dec) => {
+  const e = exp(z.abs().neg());
+  const t = expm1(z.abs().neg()).neg().div(ONE.plus(e));
+  return z.isNeg() ? t : t.neg();
+};
+const sigGrad = (z: Dec) => sig(z).times(sig(z.neg()));
+// tanh''(z) = -2 sinh(z)/cosh³(z); beyond |z| = 2000 it is below 1e-1700.
+const tanh2 = (z: Dec) => (z.abs().gt(2000) ? new D(0) : z.sinh().times(-2).div(z.cosh().pow(3)));
+
+/**
+ * mish(z) = z·g(z), g = tanh(softplus z) = w(w + 2)/(w² + 2w + 2) with w = e^z: g' = 4w(w + 1)/d² and
+ * g'' = 4w(2w + 1)/d² - 16w²(w + 1)²/d³ (d = w² + 2w + 2); for z > 0 the same in v = e^-z, divided
+ * through by w⁴ and w⁶. Then mish'' = 2g' + z·g''.
+ */
+function mish2(z: Dec): Dec {
+  let g1: Dec;
+  let g2: Dec;
+  if (z.gt(0)) {
+    const v = exp(z.neg());
+    const d = ONE.plus(v.times(2)).plus(v.times(v).times(2));
+    const v2 = v.times(v);
+    g1 = v2.times(4).times(ONE.plus(v)).div(d.pow(2));
+    g2 = v2
+      .times(4)
+      .times(v.plus(2))
+      .div(d.pow(2))
+      .minus(v2.times(16).times(ONE.plus(v).pow(2)).div(d.pow(3)));
+  } else {
+    const w = exp(z);
+    const d = w.times(w).plus(w.times(2)).plus(2);
+    g1 = w.times(4).times(w.plus(1)).div(d.pow(2));
+    g2 = w
+      .times(4)
+      .times(w.times(2).plus(1))
+      .div(d.pow(2))
+      .minus(w.times(w).times(16).times(w.plus(1).pow(2)).div(d.pow(3)));
+  }
+  return g1.times(2).plus(z.times(g2));
+}
+
+export const reference2: Record<string, Ref2> = {
+  sigmoid: (z) => sigGrad(z).times(oneMinus2Sig(z)),
+  tanh: (z) => tanh2(z),
+  relu: () => ZERO,
+  relu6: () => ZERO,
+  leaky_relu: () => ZERO,
+  prelu: () => ZERO,
+  rrelu: () => ZERO,
+  elu: (z, p) => (z.lt(0) ? n(p.alpha).times(exp(z)) : ZERO),
+  celu: (z, p) => (z.lt(0) ? exp(z.div(n(p.alpha))).div(n(p.alpha)) : ZERO),
+  selu: (z) =>
+    z.lt(0) ? new D(1.0507009873554804934193349852946).times(1.6732632423543772848170429916717).times(exp(z)) : ZERO,
+  gelu: (z, p) => {
+    if (p.approximate !== 'tanh') return phi(z).times(new D(2).minus(z.times(z)));
+    // f = z·σ(2u): f'' = 4u'q + 2z·u''·q + 4z·u'²·q·(1 - 2σ(2u)), q = σ(2u)σ(-2u).
+    const beta = new D(2).div(PI).sqrt();
+    const kappa = new D(0.044715);
+    const u = beta.times(z.plus(kappa.times(z.pow(3))));
+    const du = beta.times(ONE.plus(kappa.times(3).times(z.times(z))));
+    const d2u = beta.times(kappa).times(6).times(z);
+    const q = sigGrad(u.times(2));
+    return q.times(
+      du
+        .times(4)
+        .plus(z.times(d2u).times(2))
+        .plus(
+          z
+            .times(du.pow(2))
+            .times(4)
+            .times(oneMinus2Sig(u.times(2))),
+        ),
+    );
+  },
+  silu: (z) => sigGrad(z).times(new D(2).plus(z.times(oneMinus2Sig(z)))),
+  mish: (z) => mish2(z),
+  softplus: (z, p) => {
+    const b = n(p.beta);
+    return b.times(z).lt(n(p.threshold)) ? b.times(sigGrad(b.times(z))) : ZERO;
+  },
+  softsign: (z) => (z.isZero() ? ZERO : new D(z.isNeg() ? 2 : -2).div(ONE.plus(z.abs()).pow(3))),
+  hardtanh: () => ZERO,
+  hardsigmoid: () => ZERO,
+  hardswish: (z) => (z.gt(-3) && z.lt(3) ? ONE.div(3) : ZERO),
+  logsigmoid: (z) => sigGrad(z).neg(),
+  tanhshrink: (z) => tanh2(z).neg(),
+  softshrink: () => ZERO,
+  hardshrink: () => ZERO,
+  threshold: () => ZERO,
+};
+
+/** f''(z) to 60 digits, rounded to a double. */
+export function ref2(name: string, z: number, params: Record<string, number | string>): number {
+  return reference2[name](new D(z), params).toNumber();
+}
 
 /** [f(z), f'(z)] to 60 digits, rounded to doubles. */
 export function ref(name: string, z: number, params: Record<string, number | string>): [number, number] {

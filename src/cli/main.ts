@@ -47,6 +47,7 @@ function program() {
     .option('--samples <n>', 'number of points, as numpy.linspace(min, max, n)')
     .option('--step <s>', 'spacing, as numpy.arange(min, max, step)')
     .option('--kinks', "add the points where f or f' is not smooth")
+    .option('--order <n>', "1: z,y,dy (default); 2: also f''(z), PyTorch's double backward, as a fourth column d2y")
     .example('actfig eval relu --at -1,0,2.5')
     .example('actfig eval sigmoid --min -10 --max 10 --samples 400')
     .action((name, options) => run('eval', { ...options, name }));
@@ -85,6 +86,7 @@ const VALUED = new Set([
   'max',
   'samples',
   'step',
+  'order',
 ]);
 
 type Command = 'build' | 'check' | 'spec' | 'eval' | 'list' | 'init' | 'setup-system';

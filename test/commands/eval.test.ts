@@ -50,6 +50,58 @@ describe('actfig eval', () => {
     expect(actfig(['eval', 'hardswish', '--at', '-3,3']).stdout).toBe('z,y,dy\n-3,0,-0.5\n3,3,1.5\n');
   });
 
+  it("--order 2 adds f'' as a fourth column, d2y: PyTorch's double backward, 0 at relu's kink", () => {
+    const r = actfig(['eval', 'relu', '--at', '-1,0,2.5', '--order', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('z,y,dy,d2y\n-1,0,0,0\n0,0,0,0\n2.5,2.5,1,0\n');
+    // hardswish'' is 1/3 strictly inside (-3, 3); elu''(0) is 0 (autograd's mask is z < 0), elu'(0) is 1.
+    expect(actfig(['eval', 'hardswish', '--order=2', '--at', '-3,0,3']).stdout).toBe(
+      'z,y,dy,d2y\n-3,0,-0.5,0\n0,0,0.5,0.3333333333333333\n3,3,1.5,0\n',
+    );
+    expect(actfig(['eval', 'elu', '--order', '2', '--at', '-1,0']).stdout).toBe(
+      `z,y,dy,d2y\n-1,${Math.expm1(-1)},${Math.exp(-1)},${Math.exp(-1)}\n0,0,1,0\n`,
+    );
+  });
+
+  it("--order 2 on a grid: σ'' = σ'(1 - 2σ), each number in shortest round-trip form; --kinks still works", () => {
+    const r = actfig(['eval', 'sigmoid', '--min', '-10', '--max', '10', '--samples', '400', '--order', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('z,y,dy,d2y');
+    const table = rows(r.stdout);
+    expect(table).toHaveLength(400);
+    expect(table.map((row) => row[0])).toEqual(Array.from(linspace(-10, 10, 400)));
+    for (const [, y, dy, d2y] of table) expect(Math.abs(d2y - dy * (1 - 2 * y))).toBeLessThan(1e-15);
+    for (const text of r.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .flatMap((line) => line.split(',')))
+      expect(String(Number(text))).toBe(text);
+    const k = actfig(['eval', 'hardtanh', '--min', '-2', '--max', '2', '--samples', '4', '--kinks', '--order', '2']);
+    expect(rows(k.stdout).map((row) => row.length)).toEqual([4, 4, 4, 4, 4, 4]);
+    expect(rows(k.stdout).map((row) => row[3])).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('--order 1 prints exactly what no --order prints: z,y,dy', () => {
+    for (const args of [
+      ['eval', 'relu', '--at', '-1,0,2.5'],
+      ['eval', 'gelu', '--param', 'approximate=tanh', '--min', '-3', '--max', '3', '--step', '0.25', '--kinks'],
+    ]) {
+      const plain = actfig(args);
+      expect(plain.stdout.split('\n')[0]).toBe('z,y,dy');
+      expect(actfig([...args, '--order', '1']).stdout).toBe(plain.stdout);
+      expect(actfig([...args, '--order=1']).stdout).toBe(plain.stdout);
+    }
+  });
+
+  it.each(['3', '0', '2.0', '02', 'two', '-1', '1,2'])('--order %j: exit 2, one line naming the value', (order) => {
+    const r = actfig(['eval', 'relu', '--at', '1', '--order', order]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`actfig eval: --order: must be 1 or 2, got "${order}"\n`);
+  });
+
   it('the swish alias evaluates silu', () => {
     expect(actfig(['eval', 'swish', '--at', '1']).stdout).toBe(actfig(['eval', 'silu', '--at', '1']).stdout);
   });
@@ -67,6 +119,9 @@ describe('actfig eval', () => {
     [['eval', 'relu', '--min', '0', '--max', '1', '--samples', '1000001'], /--samples: at most 1000000 points/],
     [['eval', 'relu', '--min', '0', '--max', '1', '--step', '1e-7'], /--step: makes 10000000 points/],
     [['eval', 'relu', '--min', '0', '--max', '1', '--bogus', '1'], /Unknown option `--bogus`/],
+    [['eval', 'relu', '--at', '1', '--order', '3'], /--order: must be 1 or 2, got "3"/],
+    [['eval', 'relu', '--at', '1', '--order', ''], /--order/],
+    [['eval', 'relu', '--at', '1', '--order'], /--order: missing its value/],
   ])('refuses %j with exit 2 and one line naming the argument', (args, message) => {
     const r = actfig(args as string[]);
     expect(r.code).toBe(2);

@@ -8,17 +8,19 @@ import { write } from '../stdout.ts';
 
 export const evalUsage =
   'actfig eval NAME [--param KEY=VALUE]... ' +
-  '(--at Z1,Z2,... | --min A --max B --samples N | --min A --max B --step S) [--kinks]';
+  '(--at Z1,Z2,... | --min A --max B --samples N | --min A --max B --step S) [--kinks] [--order 1|2]';
 
 /** A number as CSV: JavaScript's shortest round-trip form, with the sign of -0 kept. */
 const cell = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 
-/** `actfig eval`: f and f' of one activation as CSV (z,y,dy) on stdout. */
+/** `actfig eval`: f and f' of one activation as CSV (z,y,dy) on stdout; with `--order 2` also f'' (z,y,dy,d2y). */
 export async function evalCommand(values: Values): Promise<number> {
   const fail = (message: string) => new UserError(`actfig eval: ${message}`);
   const name = values.name as string;
   const activation = findActivation(name);
   if (!activation) throw fail(`NAME: unknown activation "${name}"${didYouMean(name, knownNames)}; see actfig list`);
+  const order = values.order ?? '1';
+  if (order !== '1' && order !== '2') throw fail(`--order: must be 1 or 2, got "${order}"`);
 
   const given: Record<string, string> = {};
   for (const pair of (values.param as string[] | undefined) ?? []) {
@@ -39,10 +41,16 @@ export async function evalCommand(values: Values): Promise<number> {
   for (const v of z)
     if (!Number.isFinite(v))
       throw fail('--min/--max: the range is too wide for double precision (the grid has non-finite points)');
-  const { y, dy } = evaluate(activation, params, z);
   const rows = new Array<string>(z.length + 1);
-  rows[0] = 'z,y,dy';
-  for (let i = 0; i < z.length; i++) rows[i + 1] = `${cell(z[i])},${cell(y[i])},${cell(dy[i])}`;
+  if (order === '1') {
+    const { y, dy } = evaluate(activation, params, z);
+    rows[0] = 'z,y,dy';
+    for (let i = 0; i < z.length; i++) rows[i + 1] = `${cell(z[i])},${cell(y[i])},${cell(dy[i])}`;
+  } else {
+    const { y, dy, d2y } = evaluate(activation, params, z, { second: true });
+    rows[0] = 'z,y,dy,d2y';
+    for (let i = 0; i < z.length; i++) rows[i + 1] = `${cell(z[i])},${cell(y[i])},${cell(dy[i])},${cell(d2y[i])}`;
+  }
   await write(`${rows.join('\n')}\n`);
   return 0;
 }

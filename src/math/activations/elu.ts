@@ -7,11 +7,20 @@ export const elu = defineActivation<{ alpha: number }>({
   f: (z, p) => (z > 0 ? z : p.alpha * Math.expm1(z)),
   // PyTorch's elu_backward takes the negative branch for z <= 0, so elu'(0) = alpha.
   df: (z, p) => (z > 0 ? 1 : p.alpha * Math.exp(z)),
+  // elu_double_backward masks with z < 0 (not z <= 0): elu''(0) = 0, although elu'(0) = alpha.
+  d2f: (z, p) => (z < 0 ? p.alpha * Math.exp(z) : 0),
   latex: {
     f: '\\begin{cases} z & z > 0 \\\\ \\alpha\\,(e^{z} - 1) & z \\le 0 \\end{cases}',
     df: '\\begin{cases} 1 & z > 0 \\\\ \\alpha\\,e^{z} & z \\le 0 \\end{cases}',
   },
-  breaks: (p) => [{ z: 0, f: p.alpha === 1 ? 'smooth' : 'kink', df: p.alpha === 1 ? 'kink' : 'jump' }],
+  breaks: (p) => [
+    {
+      z: 0,
+      f: p.alpha === 1 ? 'smooth' : 'kink',
+      df: p.alpha === 1 ? 'kink' : 'jump',
+      d2f: p.alpha === 0 ? 'smooth' : 'jump',
+    },
+  ],
   properties: (p) => ({
     range: p.alpha >= 0 ? `(${-p.alpha}, ∞)` : '(-∞, ∞)',
     monotonic: p.alpha >= 0,

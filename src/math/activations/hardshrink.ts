@@ -8,16 +8,18 @@ export const hardshrink = defineActivation<{ lambd: number }>({
   f: (z, p) => (z >= -p.lambd && z <= p.lambd ? 0 : z),
   // hardshrink_backward zeroes the gradient on the closed interval [-lambd, lambd].
   df: (z, p) => (z >= -p.lambd && z <= p.lambd ? 0 : 1),
+  // Linear pieces: f'' is 0, at the kinks too (the double backward of its backward is zeros_like).
+  d2f: () => 0,
   latex: {
     f: '\\begin{cases} z & |z| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
     df: '\\begin{cases} 1 & |z| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
   },
   breaks: (p) =>
     p.lambd === 0
-      ? [{ z: 0, f: 'smooth', df: 'jump' }]
+      ? [{ z: 0, f: 'smooth', df: 'jump', d2f: 'smooth' }]
       : [
-          { z: -p.lambd, f: 'jump', df: 'jump' },
-          { z: p.lambd, f: 'jump', df: 'jump' },
+          { z: -p.lambd, f: 'jump', df: 'jump', d2f: 'smooth' },
+          { z: p.lambd, f: 'jump', df: 'jump', d2f: 'smooth' },
         ],
   properties: (p) => ({
     range: p.lambd === 0 ? '(-∞, ∞)' : `(-∞, ${-p.lambd}) ∪ {0} ∪ (${p.lambd}, ∞)`,

@@ -10,13 +10,15 @@ export const hardsigmoid = defineActivation({
   // hardsigmoid_backward: 1/6 strictly inside (-3, 3), 0 elsewhere, including at ±3. PyTorch's kernel
   // writes 1/6 as the float literal 1.0f / 6.0f even for float64, so autograd returns 0.1666666716337204.
   df: (z) => (z > -3 && z < 3 ? ONE_SIXTH : 0),
+  // Linear pieces: f'' is 0, at the kinks too (the double backward of its backward is zeros_like).
+  d2f: () => 0,
   latex: {
     f: '\\begin{cases} 0 & z \\le -3 \\\\ 1 & z \\ge 3 \\\\ z/6 + 1/2 & \\text{otherwise} \\end{cases}',
     df: '\\begin{cases} 1/6 & -3 < z < 3 \\\\ 0 & \\text{otherwise} \\end{cases}',
   },
   breaks: () => [
-    { z: -3, f: 'kink', df: 'jump' },
-    { z: 3, f: 'kink', df: 'jump' },
+    { z: -3, f: 'kink', df: 'jump', d2f: 'smooth' },
+    { z: 3, f: 'kink', df: 'jump', d2f: 'smooth' },
   ],
   properties: () => ({
     range: '[0, 1]',

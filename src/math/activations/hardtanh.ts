@@ -14,6 +14,8 @@ export const hardtanh = defineActivation<P>({
   f: (z, p) => (z <= p.min_val ? p.min_val : z >= p.max_val ? p.max_val : z),
   // hardtanh_backward passes the gradient only strictly inside (min_val, max_val).
   df: (z, p) => (z > p.min_val && z < p.max_val ? 1 : 0),
+  // Linear pieces: f'' is 0, at the kinks too (the double backward of its backward is zeros_like).
+  d2f: () => 0,
   latex: {
     f:
       '\\begin{cases} \\text{max\\_val} & z > \\text{max\\_val} \\\\ ' +
@@ -21,8 +23,8 @@ export const hardtanh = defineActivation<P>({
     df: '\\begin{cases} 1 & \\text{min\\_val} < z < \\text{max\\_val} \\\\ 0 & \\text{otherwise} \\end{cases}',
   },
   breaks: (p) => [
-    { z: p.min_val, f: 'kink', df: 'jump' },
-    { z: p.max_val, f: 'kink', df: 'jump' },
+    { z: p.min_val, f: 'kink', df: 'jump', d2f: 'smooth' },
+    { z: p.max_val, f: 'kink', df: 'jump', d2f: 'smooth' },
   ],
   properties: (p) => ({
     range: `[${p.min_val}, ${p.max_val}]`,

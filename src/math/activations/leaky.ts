@@ -5,7 +5,9 @@ import type { Break, Properties } from './types.ts';
 export const leaky = {
   f: (z: number, slope: number) => (z > 0 ? z : z * slope),
   df: (z: number, slope: number) => (z > 0 ? 1 : slope),
-  breaks: (slope: number): Break[] => (slope === 1 ? [] : [{ z: 0, f: 'kink', df: 'jump' }]),
+  // Linear pieces: f'' is 0, at the kink too (leaky_relu_backward's double backward is zeros_like).
+  d2f: () => 0,
+  breaks: (slope: number): Required<Break>[] => (slope === 1 ? [] : [{ z: 0, f: 'kink', df: 'jump', d2f: 'smooth' }]),
   properties(slope: number): Properties {
     const big = Math.abs(slope) > 1;
     return {

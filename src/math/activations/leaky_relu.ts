@@ -7,6 +7,7 @@ export const leaky_relu = defineActivation<{ negative_slope: number }>({
   params: { negative_slope: { kind: 'number', default: 0.01, description: 'slope for z ≤ 0' } },
   f: (z, p) => leaky.f(z, p.negative_slope),
   df: (z, p) => leaky.df(z, p.negative_slope),
+  d2f: () => leaky.d2f(),
   latex: leaky.latex('\\alpha'),
   breaks: (p) => leaky.breaks(p.negative_slope),
   properties: (p) => leaky.properties(p.negative_slope),

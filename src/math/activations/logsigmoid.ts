@@ -1,5 +1,5 @@
 import { defineActivation } from './types.ts';
-import { sigmoid, softplus } from './math.ts';
+import { sigmoid, sigmoidGrad, softplus } from './math.ts';
 
 export const logsigmoid = defineActivation({
   name: 'logsigmoid',
@@ -7,6 +7,8 @@ export const logsigmoid = defineActivation({
   params: {},
   f: (z) => -softplus(-z),
   df: (z) => sigmoid(-z),
+  // log_sigmoid_double_backward: (σ(z) - 1)·σ(z) = -σ'(z).
+  d2f: (z) => -sigmoidGrad(z),
   latex: { f: '\\log \\sigma(z) = -\\log\\left(1 + e^{-z}\\right)', df: '1 - \\sigma(z)' },
   breaks: () => [],
   properties: () => ({

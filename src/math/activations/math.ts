@@ -15,6 +15,14 @@ export function sigmoidGrad(x: number): number {
   return e / (d * d);
 }
 
+/**
+ * σ''(x) = σ'(x)·(1 - 2σ(x)) = -tanh(x/2)·σ'(x). 1 - 2σ would cancel near 0 and round to ∓1 in the
+ * tails; tanh(x/2) keeps its relative accuracy everywhere, as σ'(x) in its stable form does.
+ */
+export function sigmoidGrad2(x: number): number {
+  return -Math.tanh(x / 2) * sigmoidGrad(x);
+}
+
 /** log(1 + e^x), without overflow for large x. */
 export function softplus(x: number): number {
   return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
@@ -25,6 +33,11 @@ export function sech2(x: number): number {
   const e = Math.exp(-2 * Math.abs(x));
   const d = 1 + e;
   return (4 * e) / (d * d);
+}
+
+/** tanh''(x) = -2 tanh(x) sech²(x), from the stable sech² (1 - tanh² would cancel in the tails). */
+export function tanhGrad2(x: number): number {
+  return -2 * Math.tanh(x) * sech2(x);
 }
 
 const view = new DataView(new ArrayBuffer(8));

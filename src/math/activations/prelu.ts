@@ -10,6 +10,7 @@ export const prelu = defineActivation<{ weight: number }>({
   },
   f: (z, p) => leaky.f(z, p.weight),
   df: (z, p) => leaky.df(z, p.weight),
+  d2f: () => leaky.d2f(),
   latex: leaky.latex('a'),
   breaks: (p) => leaky.breaks(p.weight),
   properties: (p) => leaky.properties(p.weight),

@@ -7,8 +7,10 @@ export const relu = defineActivation({
   f: (z) => (z > 0 ? z : 0),
   // PyTorch's threshold_backward passes the gradient only where the output is > 0, so relu'(0) = 0.
   df: (z) => (z > 0 ? 1 : 0),
+  // Linear pieces: f'' is 0, at the kinks too (the double backward of its backward is zeros_like).
+  d2f: () => 0,
   latex: { f: '\\max(0, z)', df: '\\begin{cases} 1 & z > 0 \\\\ 0 & z \\le 0 \\end{cases}' },
-  breaks: () => [{ z: 0, f: 'kink', df: 'jump' }],
+  breaks: () => [{ z: 0, f: 'kink', df: 'jump', d2f: 'smooth' }],
   properties: () => ({
     range: '[0, ∞)',
     monotonic: true,

@@ -15,6 +15,7 @@ export const rrelu = defineActivation<P>({
   validate: (p) => (p.lower > p.upper ? { key: 'upper', message: `must be ≥ lower (${p.lower})` } : undefined),
   f: (z, p) => leaky.f(z, slope(p)),
   df: (z, p) => leaky.df(z, slope(p)),
+  d2f: () => leaky.d2f(),
   latex: leaky.latex('\\tfrac{l + u}{2}'),
   breaks: (p) => leaky.breaks(slope(p)),
   properties: (p) => leaky.properties(slope(p)),

@@ -1,5 +1,5 @@
 import { defineActivation } from './types.ts';
-import { sigmoid as s, sigmoidGrad } from './math.ts';
+import { sigmoid as s, sigmoidGrad, sigmoidGrad2 } from './math.ts';
 
 export const sigmoid = defineActivation({
   name: 'sigmoid',
@@ -7,6 +7,7 @@ export const sigmoid = defineActivation({
   params: {},
   f: (z) => s(z),
   df: (z) => sigmoidGrad(z),
+  d2f: (z) => sigmoidGrad2(z),
   latex: { f: '\\sigma(z) = \\frac{1}{1 + e^{-z}}', df: "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))" },
   breaks: () => [],
   properties: () => ({

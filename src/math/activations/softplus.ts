@@ -1,5 +1,5 @@
 import { defineActivation } from './types.ts';
-import { sigmoid, softplus as sp } from './math.ts';
+import { sigmoid, sigmoidGrad, softplus as sp } from './math.ts';
 
 type P = { beta: number; threshold: number };
 
@@ -19,6 +19,9 @@ export const softplus = defineActivation<P>({
   // numbers are PyTorch's. Below it, the stable form never overflows even for a large threshold.
   f: (z, p) => (p.beta * z > p.threshold ? z : sp(p.beta * z) / p.beta),
   df: (z, p) => (p.beta * z > p.threshold ? 1 : sigmoid(p.beta * z)),
+  // softplus_double_backward: β·σ'(βz) masked by βz < threshold, so at βz = threshold f' is σ(βz) but f''
+  // is already 0.
+  d2f: (z, p) => (p.beta * z < p.threshold ? p.beta * sigmoidGrad(p.beta * z) : 0),
   latex: { f: '\\frac{1}{\\beta}\\log\\left(1 + e^{\\beta z}\\right)', df: '\\sigma(\\beta z)' },
   breaks: () => [],
   properties: (p) => ({

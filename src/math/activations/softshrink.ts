@@ -15,6 +15,8 @@ export const softshrink = defineActivation<{ lambd: number }>({
   f: (z, p) => (z > p.lambd ? z - p.lambd : z < -p.lambd ? z + p.lambd : 0),
   // softshrink_backward zeroes the gradient on the closed interval [-lambd, lambd].
   df: (z, p) => (z >= -p.lambd && z <= p.lambd ? 0 : 1),
+  // Linear pieces: f'' is 0, at the kinks too (the double backward of its backward is zeros_like).
+  d2f: () => 0,
   latex: {
     f:
       '\\begin{cases} z - \\lambda & z > \\lambda \\\\ ' +
@@ -23,10 +25,10 @@ export const softshrink = defineActivation<{ lambd: number }>({
   },
   breaks: (p) =>
     p.lambd === 0
-      ? [{ z: 0, f: 'smooth', df: 'jump' }]
+      ? [{ z: 0, f: 'smooth', df: 'jump', d2f: 'smooth' }]
       : [
-          { z: -p.lambd, f: 'kink', df: 'jump' },
-          { z: p.lambd, f: 'kink', df: 'jump' },
+          { z: -p.lambd, f: 'kink', df: 'jump', d2f: 'smooth' },
+          { z: p.lambd, f: 'kink', df: 'jump', d2f: 'smooth' },
         ],
   properties: (p) => ({
     range: '(-∞, ∞)',

@@ -1,5 +1,5 @@
 import { defineActivation } from './types.ts';
-import { sech2 } from './math.ts';
+import { sech2, tanhGrad2 } from './math.ts';
 
 export const tanh = defineActivation({
   name: 'tanh',
@@ -7,6 +7,7 @@ export const tanh = defineActivation({
   params: {},
   f: (z) => Math.tanh(z),
   df: (z) => sech2(z),
+  d2f: (z) => tanhGrad2(z),
   latex: { f: '\\tanh(z) = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}', df: '1 - \\tanh^2(z)' },
   breaks: () => [],
   properties: () => ({

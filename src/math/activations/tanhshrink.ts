@@ -1,4 +1,5 @@
 import { defineActivation } from './types.ts';
+import { tanhGrad2 } from './math.ts';
 
 // Taylor coefficients of z - tanh(z) (odd powers 3..15). Near 0 the direct difference cancels
 // almost every digit; the series keeps full relative accuracy for |z| < 0.1.
@@ -21,6 +22,8 @@ export const tanhshrink = defineActivation({
     const t = Math.tanh(z);
     return t * t;
   },
+  // (tanh²)' = 2 tanh(z) sech²(z) = -tanh''(z).
+  d2f: (z) => -tanhGrad2(z),
   latex: { f: 'z - \\tanh(z)', df: '\\tanh^2(z)' },
   breaks: () => [],
   properties: () => ({

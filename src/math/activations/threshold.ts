@@ -13,11 +13,13 @@ export const threshold = defineActivation<P>({
   f: (z, p) => (z > p.threshold ? z : p.value),
   // threshold_backward: the gradient passes only where z > threshold.
   df: (z, p) => (z > p.threshold ? 1 : 0),
+  // Linear pieces: f'' is 0, at the kinks too (the double backward of its backward is zeros_like).
+  d2f: () => 0,
   latex: {
     f: '\\begin{cases} z & z > \\text{threshold} \\\\ \\text{value} & \\text{otherwise} \\end{cases}',
     df: '\\begin{cases} 1 & z > \\text{threshold} \\\\ 0 & \\text{otherwise} \\end{cases}',
   },
-  breaks: (p) => [{ z: p.threshold, f: p.value === p.threshold ? 'kink' : 'jump', df: 'jump' }],
+  breaks: (p) => [{ z: p.threshold, f: p.value === p.threshold ? 'kink' : 'jump', df: 'jump', d2f: 'smooth' }],
   properties: (p) => ({
     range: `{${p.value}} ∪ (${p.threshold}, ∞)`,
     monotonic: p.value <= p.threshold,

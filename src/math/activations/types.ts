@@ -18,7 +18,7 @@ export type ParamSpec = NumberParam | ChoiceParam;
 export type ParamValues = Record<string, number | string>;
 
 /**
- * A point where f or f' is not smooth. `f`/`df` say what happens there:
+ * A point where f, f' or f'' is not smooth. `f`/`df`/`d2f` say what happens there:
  * 'jump' (a discontinuity, drawn as a break in the line), 'kink' (continuous, not differentiable),
  * 'smooth' (no break in that function).
  */
@@ -26,6 +26,11 @@ export interface Break {
   z: number;
   f: 'jump' | 'kink' | 'smooth';
   df: 'jump' | 'kink' | 'smooth';
+  /**
+   * f'' as `d2f` returns it: e.g. 'smooth' where it is 0 on both sides (relu at 0). Every activation's
+   * breaks have it; optional only so that breaks written by hand for `withBreaks` need not.
+   */
+  d2f?: 'jump' | 'kink' | 'smooth';
 }
 
 /** What a course's property table needs. */
@@ -51,8 +56,14 @@ export interface Activation<P extends ParamValues = ParamValues> {
   f(z: number, p: P): number;
   /** f'(z) exactly as PyTorch's autograd returns it, including at kinks. */
   df(z: number, p: P): number;
+  /**
+   * f''(z) as PyTorch's double backward returns it: 0 on linear pieces and at the kinks between them,
+   * and at a kink between a curved and a linear piece whatever autograd's mask says (elu''(0) = 0).
+   */
+  d2f(z: number, p: P): number;
   latex: { f: string; df: string };
-  breaks(p: P): Break[];
+  /** Where f, f' or f'' is not smooth, each with what f, f' and f'' do there. */
+  breaks(p: P): Required<Break>[];
   properties(p: P): Properties;
   /** Checks that involve several parameters; returns the offending key and why. */
   validate?(p: P): { key: keyof P & string; message: string } | undefined;
