@@ -45,6 +45,11 @@ const bad: [string, unknown, RegExp][] = [
   ['an empty id', { figures: [figure({ id: '' })] }, /figures\[0\]\.id: must not be empty/],
   ['an id with a slash', { figures: [figure({ id: 'a/b' })] }, /figures\[0\]\.id: must not contain a slash/],
   ['an id with ..', { figures: [figure({ id: 'a..b' })] }, /figures\[0\]\.id: must not contain "\.\."/],
+  [
+    'an invalid colour',
+    { figures: [{ id: 'f', grid, panels: [{ activation: 'relu', color: 'bleu' }] }] },
+    /figures\[0\]\.panels\[0\]\.color: not a CSS colour .*got "bleu"$/,
+  ],
   ['a duplicate id', { figures: [figure(), figure()] }, /figures\[1\]\.id: duplicate id "f"/],
   [
     'an unknown top-level key',

@@ -50,6 +50,8 @@ export interface Series {
   activation: string;
   params: ParamValues;
   label: string;
+  /** The weight initialisation of a depth figure's network (its activation's customary one by default). */
+  init?: 'xavier' | 'he' | 'lecun';
 }
 
 export interface FigureBase {

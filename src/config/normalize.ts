@@ -53,7 +53,8 @@ function normalizeSeries(list: ParsedSeries[] | undefined): Series[] {
   return (list ?? DEFAULTS.series).map((s) => {
     const ref = typeof s === 'string' ? { activation: s } : s;
     const { activation, params, name } = seriesLabel(ref.activation, ref.params ?? {});
-    return { activation, params, label: (typeof s === 'string' ? undefined : s.label) ?? name };
+    const init = typeof s === 'string' ? undefined : s.init;
+    return { activation, params, label: (typeof s === 'string' ? undefined : s.label) ?? name, ...(init && { init }) };
   });
 }
 

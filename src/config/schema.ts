@@ -1,5 +1,6 @@
 // The config's validation: zod schemas of what a user may write (types.ts has the same shape as
 // TypeScript types). Every object is strict: an unknown key is an error, not ignored.
+import { color } from 'd3-color';
 import { z } from 'zod';
 import { FORMATS, PNG_FILTERS } from '../formats.ts';
 import { findActivation, knownNames } from '../math/activations/registry.ts';
@@ -116,7 +117,13 @@ const paramsSchema = z.preprocess(
 /** An activation on a shared set of axes: its name, or {activation, params, label}. */
 export const seriesSchema = z.union([
   z.string(),
-  z.strictObject({ activation: z.string(), params: paramsSchema.optional(), label: z.string().optional() }),
+  z.strictObject({
+    activation: z.string(),
+    params: paramsSchema.optional(),
+    label: z.string().optional(),
+    /** A depth figure's weight initialisation; default: the one practice pairs with the activation. */
+    init: z.enum(['xavier', 'he', 'lecun']).optional(),
+  }),
 ]);
 const checkSeries = (list: z.output<typeof seriesSchema>[] | undefined, ctx: z.RefinementCtx) =>
   list?.forEach((s, i) => {
@@ -136,7 +143,13 @@ export const panelSchema = z
     /** Clip the y axis to [min, max], for functions that grow without bound. */
     yDomain: z.tuple([finite, finite]).optional(),
     /** The activation's line colour (any CSS colour); the palette's otherwise. */
-    color: z.string().optional(),
+    color: z
+      .string()
+      .refine((c) => color(c) !== null, {
+        error: (issue) =>
+          `not a CSS colour (a name such as "teal", #0072b2 or rgb(0, 114, 178)), got ${JSON.stringify(issue.input)}`,
+      })
+      .optional(),
     labels: z.strictObject({ activation: z.string().optional(), derivative: z.string().optional() }).optional(),
     /** Put the activation's kink points on the grid. Default true. */
     kinks: z.boolean().optional(),

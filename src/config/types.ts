@@ -66,7 +66,15 @@ export type PanelConfig = ActivationRef & {
 };
 
 /** An activation on a shared set of axes: its name, or the activation with its parameters and a label. */
-export type SeriesConfig = ActivationName | 'swish' | (ActivationRef & { label?: string });
+export type SeriesConfig =
+  | ActivationName
+  | 'swish'
+  | (ActivationRef & {
+      label?: string;
+      /** A depth figure's weight initialisation; default: He for the ReLU family, GELU, SiLU, Mish, ELU and
+       * CELU, LeCun for SELU, Xavier for sigmoid, tanh, softsign and the hard or saturating ones. */
+      init?: 'xavier' | 'he' | 'lecun';
+    });
 
 interface FigureCommon extends StyleConfig {
   /** A safe file name: the figure's files are <id>.vl.json, .csv, .png, .svg and .pdf. */

@@ -19,7 +19,10 @@ export function simulateFigure(figure: DepthFigure): DepthSeries[] {
   const keys = new RowKeys();
   return figure.series.map((s) => {
     const { key } = keys.key(s.activation, s.params, figure.simulation);
-    const rows = simulateDepth(s.activation, s.params, figure.simulation).map((r) => ({ ...r, activation: key }));
+    const rows = simulateDepth(s.activation, s.params, figure.simulation, s.init).map((r) => ({
+      ...r,
+      activation: key,
+    }));
     // A log axis cannot show 0: a gradient that underflows is refused with the depth where it happens.
     const zero = rows.find((r) => !(r.gradient > 0) || !Number.isFinite(r.gradient));
     if (zero) {
@@ -31,7 +34,7 @@ export function simulateFigure(figure: DepthFigure): DepthSeries[] {
     }
     return {
       key,
-      label: `${s.label} (${initialisation(s.activation).name} init)`,
+      label: `${s.label} (${initialisation(s.activation, s.init).name} init)`,
       rows,
       maxSlope: maxSlope(s.activation, s.params),
     };

@@ -23,12 +23,27 @@ export interface DepthRow {
   gradient: number;
 }
 
-/** The customary initialisation: He/Kaiming for the ReLU family, Xavier/Glorot otherwise (fan_in = fan_out). */
-export function initialisation(activation: string): { name: string; std: (width: number) => number } {
-  return ['relu', 'leaky_relu', 'prelu', 'rrelu', 'relu6'].includes(activation)
-    ? { name: 'He', std: (n) => Math.sqrt(2 / n) }
-    : { name: 'Xavier', std: (n) => Math.sqrt(2 / (n + n)) };
+/** Weight initialisations (normal, fan_in = fan_out = n): each one's name and standard deviation. */
+export const INITS = {
+  xavier: { name: 'Xavier', std: (n: number) => Math.sqrt(2 / (n + n)) },
+  he: { name: 'He', std: (n: number) => Math.sqrt(2 / n) },
+  lecun: { name: 'LeCun', std: (n: number) => Math.sqrt(1 / n) },
+} as const;
+export type Init = keyof typeof INITS;
+
+/**
+ * The initialisation practice pairs with an activation: He (Kaiming) for the ReLU family and its smooth
+ * relatives (GELU, SiLU, Mish, ELU, CELU), LeCun normal for SELU (self-normalising by design), Xavier
+ * (Glorot) for sigmoid, tanh, softsign and the hard or saturating ones. Xavier for a GELU network would
+ * teach a false lesson: its gradient would seem to vanish through depth.
+ */
+export function defaultInit(activation: string): Init {
+  const he = ['relu', 'leaky_relu', 'prelu', 'rrelu', 'relu6', 'gelu', 'silu', 'mish', 'elu', 'celu'];
+  return he.includes(activation) ? 'he' : activation === 'selu' ? 'lecun' : 'xavier';
 }
+
+/** The initialisation of an activation, by default or as given. */
+export const initialisation = (activation: string, init: Init = defaultInit(activation)) => INITS[init];
 
 /**
  * How a gradient's size changes as it travels back through a deep, fully connected network without
@@ -37,12 +52,17 @@ export function initialisation(activation: string): { name: string; std: (width:
  * gradient with respect to each layer's pre-activations. Seeded (MT19937 through @stdlib's randn with
  * its PRNG named), so the same options always give the same numbers.
  */
-export function simulateDepth(activationName: string, params: ParamValues, sim: DepthSimulation): DepthRow[] {
+export function simulateDepth(
+  activationName: string,
+  params: ParamValues,
+  sim: DepthSimulation,
+  init?: Init,
+): DepthRow[] {
   const activation = findActivation(activationName)!;
   const { depth: L, width: n, batch: B } = sim;
   const randn = require('@stdlib/random-base-randn') as Randn;
   const normal = randn.factory({ name: 'improved-ziggurat', seed: sim.seed + 1 });
-  const std = initialisation(activation.name).std(n);
+  const std = initialisation(activation.name, init).std(n);
   const weights = Array.from({ length: L }, () => {
     const w = new Float64Array(n * n);
     for (let i = 0; i < w.length; i++) w[i] = normal() * std;

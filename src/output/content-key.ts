@@ -14,7 +14,8 @@ import type { FileRole } from './layout.ts';
  * byte; test/output/output-version.test.ts fails when output changes and this did not.
  */
 // 2: grids of more than 10,000 points per activation are drawn from thinned rows (figures/thin.ts).
-export const OUTPUT_VERSION = 2;
+// 3: depth figures give GELU, SiLU, Mish, ELU and CELU He initialisation and SELU LeCun's (was Xavier).
+export const OUTPUT_VERSION = 3;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;

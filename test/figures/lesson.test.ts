@@ -11,6 +11,42 @@ const run = (activation: string, options = sim) => simulateDepth(activation, {},
 const ratios = (rows: { gradient: number }[]) => rows.slice(1).map((r, i) => r.gradient / rows[i].gradient);
 
 describe('simulateDepth: the gradient travelling back through a deep network', () => {
+  const practice = 'initialises each network as practice does: He for the ReLU family and its kin, LeCun for SELU';
+  it(practice, () => {
+    for (const name of ['relu', 'leaky_relu', 'gelu', 'silu', 'mish', 'elu', 'celu'])
+      expect(initialisation(name).name).toBe('He');
+    expect(initialisation('selu').name).toBe('LeCun');
+    for (const name of ['sigmoid', 'tanh', 'softsign', 'hardtanh', 'hardsigmoid']) {
+      expect(initialisation(name).name).toBe('Xavier');
+    }
+    expect(initialisation('gelu', 'xavier').name).toBe('Xavier');
+  });
+
+  it('a GELU network keeps its gradient through 50 layers with He initialisation; with Xavier it vanishes', () => {
+    const sim = { depth: 50, width: 128, batch: 16, seed: 0 };
+    const ratio = (init?: 'xavier') => {
+      const rows = simulateDepth('gelu', { approximate: 'none' }, sim, init);
+      return rows.at(-1)!.gradient / rows[0].gradient;
+    };
+    // Xavier made GELU look like sigmoid: fourteen orders of magnitude lost, a false lesson.
+    expect(ratio()).toBeGreaterThan(1e-2);
+    expect(ratio()).toBeLessThan(1e2);
+    expect(ratio('xavier')).toBeLessThan(1e-10);
+  });
+
+  it('a series may choose its initialisation, and the legend names it', () => {
+    const config = normalizeConfig(
+      {
+        figures: [
+          { id: 'd', kind: 'vanishing-gradient-depth', depth: 4, activations: [{ activation: 'gelu', init: 'lecun' }] },
+        ],
+      },
+      'c.json',
+    );
+    const spec = buildSpec(config.figures[0]);
+    expect(JSON.stringify(spec)).toContain('GELU (LeCun init)');
+  });
+
   it('uses Xavier initialisation for sigmoid and tanh, He for relu', () => {
     expect(initialisation('sigmoid').name).toBe('Xavier');
     expect(initialisation('tanh').name).toBe('Xavier');
