@@ -43,6 +43,21 @@ export function simulateFigure(figure: DepthFigure): DepthSeries[] {
 
 const maxSlope = (name: string, params: ParamValues) => findActivation(name)!.properties(params).maxAbsDerivative.value;
 
+const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+/**
+ * A log axis's labels as powers of ten with a real superscript (10⁰, 10⁻⁵); a tick that is not a power
+ * of ten keeps its plain number. format 'd' writes the minus as U+2212.
+ */
+const POWER_OF_TEN = (() => {
+  const exponent = 'round(log(datum.value) / LN10)';
+  let sup = `replace(format(${exponent}, 'd'), /−/g, '⁻')`;
+  SUPERSCRIPTS.forEach((glyph, digit) => {
+    sup = `replace(${sup}, /${digit}/g, '${glyph}')`;
+  });
+  const isPower = `abs(log(datum.value) / LN10 - ${exponent}) < 1e-9`;
+  return `${isPower} ? '10' + ${sup} : format(datum.value, '~g')`;
+})();
+
 /**
  * RMS gradient against depth on a log scale, one line per activation, and for each activation whose
  * largest slope is below 1 the bound g(1)·max|f'|^(depth-1), dashed: what is left of the gradient
@@ -56,6 +71,9 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
     "''",
   );
   const L = figure.simulation.depth;
+  // A bound's label starts a little past the middle, just above its line: the line falls away to the
+  // right of the label's start, and every other line of the activation lies below the bound.
+  const labelDepth = Math.max(1, Math.round(1 + 0.55 * (L - 1)));
   const x = {
     field: 'depth',
     type: 'quantitative',
@@ -74,7 +92,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
         type: 'quantitative',
         title: figure.yTitle,
         scale: { type: 'log' },
-        axis: { format: '.0e' },
+        axis: { labelExpr: POWER_OF_TEN },
       },
       color: {
         field: 'label',
@@ -92,7 +110,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
           depth: r.depth,
           bound: g1 * s.maxSlope ** (r.depth - 1),
           color: colors[i],
-          text: r.depth === L ? `bound ${short(s.maxSlope, 3)}^(d−1)` : '',
+          text: r.depth === labelDepth ? `bound ${short(s.maxSlope, 3)}ᵈ⁻¹` : '',
         }));
       })
     : [];
@@ -111,7 +129,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
       },
       {
         data: { values: bounds.filter((b) => b.text) },
-        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -4, fontSize: 11, color: c.text },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dy: -6, fontSize: 11, color: c.text },
         encoding: {
           x: { field: 'depth', type: 'quantitative' },
           y: { field: 'bound', type: 'quantitative' },

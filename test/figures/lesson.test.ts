@@ -189,6 +189,31 @@ describe('the new figure kinds', () => {
     const g1 = spec.datasets.table.find((r: any) => r.activation === 'sigmoid' && r.depth === 1).gradient;
     expect(bound[11].bound).toBeCloseTo(g1 * 0.25 ** 11, 20);
     expect(spec.layer[1].mark.strokeDash).toEqual([6, 4]);
+    expect(spec.layer[2].data.values.map((v: any) => v.text)).toEqual(['bound 0.25ᵈ⁻¹']);
+  });
+
+  it('labels the log axis as powers of ten with real superscripts, and plain numbers between them', async () => {
+    const { render } = await import('../../src/render/render.ts');
+    const figure = normalizeConfig(
+      { figures: [{ id: 'd', kind: 'vanishing-gradient-depth', depth: 30, activations: ['sigmoid', 'relu'] }] },
+      'c.json',
+    ).figures[0];
+    const options = {
+      formats: ['svg'] as const,
+      scale: 1,
+      date: new Date(0),
+      pngCompression: 3,
+      pngFilter: 'up' as const,
+    };
+    const svg = Buffer.from((await render(buildSpec(figure), { ...options, title: 't', id: 'd' })).svg!).toString();
+    for (const label of ['10⁰', '10⁻⁶', '10⁻¹²', '10⁻¹⁸', 'bound 0.25ᵈ⁻¹']) expect(svg).toContain(`>${label}<`);
+    expect(svg).not.toMatch(/>1e[-+]\d+</);
+    const narrow = normalizeConfig(
+      { figures: [{ id: 'n', kind: 'vanishing-gradient-depth', depth: 10, activations: ['relu'] }] },
+      'c.json',
+    ).figures[0];
+    const plain = Buffer.from((await render(buildSpec(narrow), { ...options, title: 't', id: 'n' })).svg!).toString();
+    expect(plain).toMatch(/>0\.[5-9]</);
   });
 
   it('refuses an unknown kind and bad simulation options, naming the field', () => {
