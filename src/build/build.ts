@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Config, Figure } from '../config/model.ts';
@@ -8,7 +7,7 @@ import { canonicalFormats, type Format } from '../formats.ts';
 import { fileKeys, keyContext, type KeyContext } from '../output/content-key.ts';
 import { discard, TEMP_FILE, writeAtomic } from '../output/files.ts';
 import { saveHashes } from '../output/hashes.ts';
-import { lockFolder } from '../output/lock.ts';
+import { lockFolder, processAlive } from '../output/lock.ts';
 import { type FileRole, LOCK, outputFiles, PENDING } from '../output/layout.ts';
 import {
   fileRecord,
@@ -19,8 +18,7 @@ import {
   type ManifestFile,
   ManifestWriter,
 } from '../output/manifest.ts';
-import { inProcess, type JobRunner, processPool } from '../render/pool.ts';
-import { gridLength } from '../math/grid.ts';
+import { type JobRunner, runnerFor } from '../render/pool.ts';
 import { toolVersion } from '../versions.ts';
 import { buildDate } from './date.ts';
 import type { FigureResult } from './job.ts';
@@ -202,18 +200,9 @@ async function removeTemporaryFiles(dir: string): Promise<void> {
     const match = TEMP_FILE.exec(name);
     // A lock's temporary file may belong to a build waiting for this lock right now: only a dead one's goes.
     // Any other is a killed build's (its render processes may even outlive it): ours to remove.
-    const waiting = name.startsWith(`${LOCK}.`) && alive(Number(match?.[1]));
+    const pid = Number(match?.[1]);
+    const waiting = name.startsWith(`${LOCK}.`) && pid !== process.pid && processAlive(pid);
     if (match && !waiting) await unlink(join(dir, name)).catch(() => {});
-  }
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
   }
 }
 
@@ -278,21 +267,6 @@ async function dropFormats(dir: string, folder: OutputFolder, p: Planned): Promi
   return true;
 }
 
-/** Rows above which a figure renders alone: one render process, so that memory stays bounded. */
-const BIG_FIGURE = 200_000;
-
-/** Render processes: the cores (or --jobs), one per figure at most, and one only while big figures render. */
-function poolSize(todo: Planned[], jobs: number | undefined): number {
-  const big = todo.some((p) => figureRows(p.figure) > BIG_FIGURE);
-  return big ? 1 : Math.min(jobs ?? availableParallelism(), todo.length);
-}
-
-function figureRows(figure: Figure): number {
-  if (figure.kind === 'activations') return figure.panels.reduce((n, panel) => n + gridLength(panel.grid), 0);
-  if (figure.kind === 'derivatives-overlay') return figure.series.length * gridLength(figure.grid);
-  return figure.series.length * figure.simulation.depth;
-}
-
 /** Stages 3 and 4: render the figures (concurrently), write each one's files as its render finishes (in turn). */
 async function renderAndWrite(
   config: Config,
@@ -305,7 +279,11 @@ async function renderAndWrite(
 ): Promise<void> {
   if (todo.length === 0) return;
   const runner =
-    options.runner ?? (todo.length <= 2 ? await inProcess() : await processPool(poolSize(todo, options.jobs)));
+    options.runner ??
+    (await runnerFor(
+      todo.map((p) => p.figure),
+      options.jobs,
+    ));
   let done = 0;
   let writing = Promise.resolve();
   try {

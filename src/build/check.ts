@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Config, Figure } from '../config/model.ts';
 import { fileKeys, type KeyContext, keyContext, sha256 } from '../output/content-key.ts';
 import { saveHashes } from '../output/hashes.ts';
 import { outputFiles, PENDING } from '../output/layout.ts';
 import { fileState, type Manifest, type ManifestFigure, type ManifestFile, readManifest } from '../output/manifest.ts';
-import { inProcess, processPool } from '../render/pool.ts';
+import { runnerFor } from '../render/pool.ts';
 import { buildDate } from './date.ts';
 import { configLabel } from './folder.ts';
 import type { FigureResult } from './job.ts';
@@ -193,10 +192,7 @@ async function remake(
   jobs: number | undefined,
 ): Promise<(FigureResult | Error)[]> {
   if (figures.length === 0) return [];
-  const runner =
-    figures.length <= 2
-      ? await inProcess()
-      : await processPool(Math.max(1, Math.min(jobs ?? availableParallelism(), figures.length)));
+  const runner = await runnerFor(figures, jobs);
   try {
     return await Promise.all(
       figures.map((figure) =>

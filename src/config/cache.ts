@@ -4,10 +4,9 @@
 // change to either normalizes afresh. A missing or unwritable cache costs time, not correctness.
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir } from '../output/cache-dir.ts';
+import { cacheDir, readCache, writeCache } from '../output/cache-dir.ts';
 import { stableStringify } from '../output/content-key.ts';
 import { toolVersion } from '../versions.ts';
 import { type Config, NORMALIZED } from './model.ts';
@@ -43,24 +42,12 @@ const fileOf = (path: string, key: string) => join(cacheDir(dirname(path)), `con
 export async function cachedConfig(input: unknown, path: string): Promise<Config | undefined> {
   const key = keyOf(input, path);
   if (!key) return undefined;
-  try {
-    const saved = JSON.parse(await readFile(fileOf(path, key), 'utf8')) as {
-      key: string;
-      config: Omit<Config, typeof NORMALIZED>;
-    };
-    return saved.key === key ? { ...saved.config, [NORMALIZED]: true } : undefined;
-  } catch {
-    return undefined;
-  }
+  const saved = (await readCache(fileOf(path, key))) as { key?: string; config?: Omit<Config, typeof NORMALIZED> };
+  return saved?.key === key && saved.config ? { ...saved.config, [NORMALIZED]: true } : undefined;
 }
 
 export async function saveConfig(input: unknown, path: string, config: Config): Promise<void> {
   const key = keyOf(input, path);
   if (!key) return;
-  const file = fileOf(path, key);
-  const temp = `${file}.${process.pid}.tmp`;
-  await mkdir(dirname(file), { recursive: true })
-    .then(() => writeFile(temp, JSON.stringify({ key, config })))
-    .then(() => rename(temp, file))
-    .catch(() => {});
+  await writeCache(fileOf(path, key), { key, config });
 }

@@ -3,9 +3,9 @@
 // unchanged. Kept outside the output folder (see cacheDir) and never committed; losing it costs time.
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { cacheDir } from './cache-dir.ts';
+import { cacheDir, readCache, writeCache } from './cache-dir.ts';
 
 type Entry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, sha256: string];
 
@@ -22,14 +22,11 @@ function open(dir: string): Promise<Folder> {
   const known = folders.get(key);
   if (known) return known;
   const file = join(cacheDir(key), `hashes-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`);
-  const folder: Promise<Folder> = readFile(file, 'utf8')
-    .then((text) => JSON.parse(text) as unknown)
-    .catch(() => undefined)
-    .then((entries) => ({
-      file,
-      entries: entries && typeof entries === 'object' ? (entries as Record<string, Entry>) : {},
-      changed: false,
-    }));
+  const folder: Promise<Folder> = readCache(file).then((entries) => ({
+    file,
+    entries: entries && typeof entries === 'object' ? (entries as Record<string, Entry>) : {},
+    changed: false,
+  }));
   folders.set(key, folder);
   return folder;
 }
@@ -57,10 +54,6 @@ export async function saveHashes(): Promise<void> {
     const folder = await pending;
     if (!folder.changed) continue;
     folder.changed = false;
-    const temp = `${folder.file}.${process.pid}.tmp`;
-    await mkdir(dirname(folder.file), { recursive: true })
-      .then(() => writeFile(temp, JSON.stringify(folder.entries)))
-      .then(() => rename(temp, folder.file))
-      .catch(() => {});
+    await writeCache(folder.file, folder.entries);
   }
 }

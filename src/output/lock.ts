@@ -81,15 +81,21 @@ function parse(text: string): LockOwner | undefined {
   return undefined;
 }
 
+/** Whether a process of this machine may still run: only "no such process" (ESRCH) says it has ended. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+  }
+  return true;
+}
+
 /** Whether the owner has certainly ended. Another machine's pids mean nothing here, so its locks are never broken. */
 function gone(owner: LockOwner): boolean {
   if (owner.host !== HOST) return false;
   if (owner.pid === process.pid) return owner.start !== START || !held.has(owner.token);
-  try {
-    process.kill(owner.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
-  }
+  if (!processAlive(owner.pid)) return true;
   const start = procStart(owner.pid);
   return start !== undefined && start !== owner.start;
 }

@@ -18,10 +18,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { cacheDir, TEMP_CACHE, trustedCacheDir } from '../output/cache-dir.ts';
 
 export interface Vendor {
   vega: typeof import('vega');
@@ -214,19 +214,8 @@ function nodeModulesAbove(dir: string): string[] {
 function cacheDirs(vendorPath: string): string[] {
   const override = process.env.ACTFIG_CODE_CACHE_DIR;
   if (override) return [resolve(override)];
-  const dirs: string[] = [];
-  for (let dir = dirname(vendorPath); dirname(dir) !== dir; dir = dirname(dir)) {
-    const nodeModules = basename(dir) === 'node_modules' ? dir : join(dir, 'node_modules');
-    if (existsSync(nodeModules)) {
-      dirs.push(join(nodeModules, '.cache', 'activation-figures'));
-      break;
-    }
-  }
-  dirs.push(join(tmpdir(), `activation-figures-cache${uid === undefined ? '' : `-${uid}`}`));
-  return dirs;
+  return [...new Set([cacheDir(dirname(vendorPath)), TEMP_CACHE])];
 }
-
-const uid = process.getuid?.();
 
 interface Cached {
   /** What V8 made. */
@@ -243,10 +232,7 @@ interface Cached {
 function readCache(file: string): Cached | 'corrupt' | undefined {
   let bytes: Buffer;
   try {
-    if (uid !== undefined && dirname(dirname(file)) === tmpdir()) {
-      const dir = statSync(dirname(file));
-      if (dir.uid !== uid || (dir.mode & 0o022) !== 0) return undefined;
-    }
+    if (!trustedCacheDir(dirname(file))) return undefined;
     bytes = readFileSync(file);
   } catch {
     return undefined;
@@ -262,7 +248,7 @@ function writeAtomic(file: string, stamp: Buffer, data: Buffer): boolean {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     // The folder in the temporary folder is this user's alone (readCache reads no other).
-    mkdirSync(dir, { recursive: true, mode: dirname(dir) === tmpdir() ? 0o700 : 0o777 });
+    mkdirSync(dir, { recursive: true, mode: dir === TEMP_CACHE ? 0o700 : 0o777 });
     writeFileSync(temp, Buffer.concat([createHash('sha256').update(data).digest(), stamp, data]));
     renameSync(temp, file);
   } catch {

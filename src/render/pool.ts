@@ -1,6 +1,9 @@
 // Where figure jobs run: a pool of render processes, or this process when only a figure or two need
 // rendering (starting a process and loading vega there costs more than rendering them here).
+import { availableParallelism } from 'node:os';
 import type { FigureJob, FigureResult } from '../build/job.ts';
+import type { Figure } from '../config/model.ts';
+import { gridLength } from '../math/grid.ts';
 import { UserError } from '../errors.ts';
 
 /** What a render process sends back: the figure's files, or a user's mistake by its message. */
@@ -9,6 +12,25 @@ export type WorkerReply = { result: FigureResult } | { userError: string };
 export interface JobRunner {
   run(job: FigureJob): Promise<FigureResult>;
   close(): Promise<void>;
+}
+
+/** Rows above which a figure renders alone: one render process, so that memory stays bounded. */
+const BIG_FIGURE = 200_000;
+
+function figureRows(figure: Figure): number {
+  if (figure.kind === 'activations') return figure.panels.reduce((n, panel) => n + gridLength(panel.grid), 0);
+  if (figure.kind === 'derivatives-overlay') return figure.series.length * gridLength(figure.grid);
+  return figure.series.length * figure.simulation.depth;
+}
+
+/**
+ * Where these figures render: in this process for one or two; else in a pool of the cores' (or `jobs`)
+ * processes, at most one per figure, and one only while a big figure is among them.
+ */
+export async function runnerFor(figures: readonly Figure[], jobs?: number): Promise<JobRunner> {
+  if (figures.length <= 2) return inProcess();
+  const big = figures.some((figure) => figureRows(figure) > BIG_FIGURE);
+  return processPool(big ? 1 : Math.max(1, Math.min(jobs ?? availableParallelism(), figures.length)));
 }
 
 export async function inProcess(): Promise<JobRunner> {

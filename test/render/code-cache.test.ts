@@ -260,15 +260,22 @@ describe('the code cache', { timeout: 180_000 }, () => {
     // A copy of the bundle below the repository, so that Node finds the repository's node_modules from it.
     const copy = mkdtempSync(join(root, 'node_modules/.cache/actfig-code-cache-test-'));
     const cacheDir = join(base, 'copy-cache');
-    const load = () => buildInProcess(base, cacheDir, { loadOnly: true, codeCacheModule: join(copy, 'code-cache.js') });
+    const render = join(copy, 'render');
+    const load = () =>
+      buildInProcess(base, cacheDir, { loadOnly: true, codeCacheModule: join(render, 'code-cache.js') });
     try {
+      // The module with the modules it imports, in the same layout as dist/.
+      mkdirSync(render);
+      mkdirSync(join(copy, 'output'));
       for (const name of ['code-cache.js', 'vendor.cjs', 'vendor.json']) {
-        copyFileSync(join(root, 'dist/render', name), join(copy, name));
+        copyFileSync(join(root, 'dist/render', name), join(render, name));
       }
+      for (const name of ['cache-dir.js', 'files.js'])
+        copyFileSync(join(root, 'dist/output', name), join(copy, 'output', name));
       expect(load()?.state).toBe('missing');
       expect(load()?.state).toBe('accepted');
       // Another vega installed nearer the bundle than the one it was made from: not used, cache or not.
-      const manifest = JSON.parse(readFileSync(join(copy, 'vendor.json'), 'utf8'));
+      const manifest = JSON.parse(readFileSync(join(render, 'vendor.json'), 'utf8'));
       const vega = join(copy, 'node_modules/vega');
       mkdirSync(vega, { recursive: true });
       writeFileSync(join(vega, 'package.json'), JSON.stringify({ name: 'vega', version: '0.0.0' }));
@@ -284,7 +291,7 @@ describe('the code cache', { timeout: 180_000 }, () => {
         ['no-such-package', '1.0.0'],
       ]) {
         writeFileSync(
-          join(copy, 'vendor.json'),
+          join(render, 'vendor.json'),
           JSON.stringify({ packages: { ...manifest.packages, [name]: version } }),
         );
         expect(load()?.state, name).toBe('stale');
