@@ -55,6 +55,22 @@ export default defineConfig({
       caption:
         "Through 30 layers the sigmoid network's gradient shrinks by about eighteen orders of magnitude; the ReLU network's (He init) keeps its size.",
     },
+    // The smooth ReLUs on one set of axes: nearly ReLU for large |z|, different near 0, and non-monotonic.
+    {
+      id: 'smooth-relus',
+      caption:
+        'GELU, SiLU and Mish with their derivatives on one set of axes: each dips below 0 for negative z and its slope exceeds 1 just past 0.',
+      grid: { min: -5, max: 5, samples: 401 },
+      panels: [{ series: ['gelu', 'silu', 'mish'] }],
+    },
+    // One activation, three parameters: the slope for z < 0 is the derivative there.
+    {
+      id: 'leaky-relu-slopes',
+      caption:
+        "Leaky ReLU for three negative slopes: its derivative is the slope for z < 0 and 1 for z > 0 (PyTorch's 0.01 at 0 is the left one).",
+      grid: { min: -5, max: 5, samples: 401 },
+      panels: [{ series: [{ activation: 'leaky_relu', sweep: { negative_slope: [0.01, 0.1, 0.3] } }] }],
+    },
     ...activationFigures,
   ],
 });

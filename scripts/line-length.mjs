@@ -1,12 +1,15 @@
 // Fails when a source line is longer than 120 characters. The gallery's HTML and CSS templates
-// (src/site/) are data and exempt; biome formats the code itself to 120 columns.
+// (src/site/) and the generated font table are data and exempt; biome formats the code itself to 120 columns.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const MAX = 120;
 const roots = ['src', 'test', 'scripts', 'bench', 'bin'];
 const exempt = (path) =>
-  path.startsWith('src/site/') || path.startsWith('test/fixtures/') || path.startsWith('test/golden/');
+  path.startsWith('src/site/') ||
+  path === 'src/figures/font-widths.ts' ||
+  path.startsWith('test/fixtures/') ||
+  path.startsWith('test/golden/');
 const long = [];
 for (const root of roots) {
   for (const name of readdirSync(root, { recursive: true })) {

@@ -131,8 +131,13 @@ describe('normalizeConfig(config, file) refuses bad configs, naming the file and
     expect(c.png.scale).toBe(2);
     const [a, b] = (c.figures[0] as ActivationsFigure).panels;
     expect(a.title).toBe('Leaky ReLU (negative_slope=0.2) Activation & Gradient');
-    expect(b.activation).toBe('silu');
-    expect(b.labels).toEqual({ activation: 'SiLU (Swish) Activation', derivative: 'SiLU (Swish) Derivative' });
+    expect(b.series[0].activation).toBe('silu');
+    expect(b.series[0].show).toEqual(['f', 'df']);
+    expect(b.series[0].labels).toEqual({
+      f: 'SiLU (Swish) Activation',
+      df: 'SiLU (Swish) Derivative',
+      d2f: 'SiLU (Swish) Second Derivative',
+    });
     expect(c.figures[0].width * 2 + 160).toBeLessThanOrEqual(960);
   });
 });

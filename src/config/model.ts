@@ -31,17 +31,36 @@ export const DEFAULTS = {
   depthWork: 2e9,
 } as const;
 
-export interface Panel {
+/** What a series draws: f (solid), f' (dashed), f'' (dotted). */
+export const FUNCTIONS = ['f', 'df', 'd2f'] as const;
+export type Fn = (typeof FUNCTIONS)[number];
+/** Inside the plot at a corner, or outside it to the right or below. */
+export const LEGEND_POSITIONS = ['top-left', 'top-right', 'bottom-left', 'bottom-right', 'right', 'bottom'] as const;
+export type LegendPosition = (typeof LEGEND_POSITIONS)[number];
+
+/** One activation with its parameters on a panel's axes, drawn as some of f, f' and f''. */
+export interface PanelSeries {
   activation: string;
   params: ParamValues;
+  /** The series' name, e.g. "Softplus (beta = 2)". */
+  name: string;
+  /** The legend label of each function drawn, in FUNCTIONS order. */
+  show: Fn[];
+  labels: Record<Fn, string>;
+  /** The user's colour; the palette's (by activation and parameters) otherwise. */
+  color?: string;
+}
+
+/** One set of axes holding any number of series. */
+export interface Panel {
   title: string;
   grid: GridSpec;
-  derivative: boolean;
+  series: PanelSeries[];
+  /** The legend's title: the activation's name when every series is one activation (a sweep). */
+  legendTitle?: string;
   yDomain?: [number, number];
-  color?: string;
-  labels: { activation: string; derivative: string };
   kinks: boolean;
-  /** Shade where |f'| is below this. */
+  /** Shade where |f'| is below this (panels of one series). */
   saturation?: { threshold: number };
 }
 
@@ -65,12 +84,23 @@ export interface FigureBase {
   palette: Palette;
   xTitle: string;
   yTitle: string;
-  legend: boolean;
+  /** Where the legend goes: 'auto' is a corner it hides no curve in (else outside); false for none. */
+  legend: LegendPosition | 'auto' | false;
+  /** Multiplies every font size (1 by default; the slide preset raises it). */
+  fontScale: number;
+  /** The curves' stroke width in CSS pixels. */
+  lineWidth: number;
+  /** The background colour, or 'transparent' (PNG and SVG). */
+  background?: string;
 }
 
 export interface ActivationsFigure extends FigureBase {
   kind: 'activations';
   panels: Panel[];
+  /** Panels per row: they wrap after this many. */
+  columns: number;
+  /** One y scale across all panels. */
+  shareY: boolean;
 }
 
 export interface OverlayFigure extends FigureBase {
@@ -109,7 +139,11 @@ export interface Config {
 
 /** The activations a figure shows, for listings. */
 export function figureActivations(f: Figure): string[] {
-  return f.kind === 'activations' ? f.panels.map((p) => p.activation) : f.series.map((s) => s.activation);
+  const names =
+    f.kind === 'activations'
+      ? f.panels.flatMap((p) => p.series.map((s) => s.activation))
+      : f.series.map((s) => s.activation);
+  return [...new Set(names)];
 }
 
 /** A figure's title for metadata: its own, else its panels' titles. */

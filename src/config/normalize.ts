@@ -5,7 +5,18 @@ import type { GridSpec } from '../math/grid.ts';
 import { describeParams, resolveParams } from '../math/params.ts';
 import { canonicalFormats } from '../formats.ts';
 import { configError } from './messages.ts';
-import { DEFAULTS, NORMALIZED, type Config, type Figure, type FigureBase, type Series } from './model.ts';
+import {
+  DEFAULTS,
+  FUNCTIONS,
+  NORMALIZED,
+  type Config,
+  type Figure,
+  type FigureBase,
+  type Fn,
+  type PanelSeries,
+  type Series,
+} from './model.ts';
+import type { ParamValues } from '../math/activations/registry.ts';
 import {
   configSchema,
   type ParsedConfig,
@@ -58,15 +69,90 @@ function normalizeSeries(list: ParsedSeries[] | undefined): Series[] {
   });
 }
 
+/** The figure's distinct series (activation and parameters): how many colours it needs. */
+function distinctSeries(f: ParsedFigure): number {
+  if (f.kind !== 'activations') return (f.activations ?? DEFAULTS.series).length;
+  const seen = new Set<string>();
+  for (const p of f.panels) {
+    for (const s of p.series
+      ? p.series.flatMap((s) => expandSweep(s))
+      : [{ activation: p.activation!, params: p.params }])
+      seen.add(
+        JSON.stringify([
+          findActivation(s.activation)!.name,
+          resolveParams(findActivation(s.activation)!, s.params ?? {}),
+        ]),
+      );
+  }
+  return seen.size;
+}
+
+type ParsedPanelSeries =
+  | Exclude<NonNullable<Extract<ParsedFigure, { kind: 'activations' }>['panels'][number]['series']>[number], string>
+  | string;
+
+/** A series with a sweep as one series per value (per combination), each knowing which keys were swept. */
+function expandSweep(s: ParsedPanelSeries): {
+  activation: string;
+  params?: Record<string, number | string>;
+  swept: string[];
+  label?: string;
+  color?: string;
+  show?: Fn[];
+}[] {
+  if (typeof s === 'string') return [{ activation: s, swept: [] }];
+  const entries = Object.entries(s.sweep ?? {});
+  let combos: Record<string, number | string>[] = [{}];
+  for (const [key, values] of entries) combos = combos.flatMap((c) => values.map((v) => ({ ...c, [key]: v })));
+  const swept = entries.map(([key]) => key);
+  return combos.map((c) => ({
+    activation: s.activation,
+    params: { ...s.params, ...c },
+    swept,
+    ...(s.label !== undefined && { label: s.label }),
+    ...(s.color !== undefined && { color: s.color }),
+    ...(s.show !== undefined && { show: s.show }),
+  }));
+}
+
+/** "Softplus (beta=2)": the parameters that differ from PyTorch's, and every swept one, default or not. */
+function seriesName(
+  name: string,
+  params: Record<string, number | string>,
+  swept: string[],
+): { activation: string; params: ParamValues; name: string; paramText: string } {
+  const activation = findActivation(name)!;
+  const resolved = resolveParams(activation, params);
+  const keys = Object.keys(activation.params).filter(
+    (key) => swept.includes(key) || resolved[key] !== activation.params[key].default,
+  );
+  const changed = keys.map((key) => `${key}=${resolved[key]}`).join(', ');
+  return {
+    activation: activation.name,
+    params: resolved,
+    name: changed ? `${activation.displayName} (${changed})` : activation.displayName,
+    paramText: keys.map((key) => `${key} = ${resolved[key]}`).join(', '),
+  };
+}
+
+const fnsOf = (show: readonly Fn[]): Fn[] => FUNCTIONS.filter((fn) => show.includes(fn));
+
 function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
   const pick = <K extends keyof typeof styleShape>(key: K) => f[key] ?? c[key];
   const preset = pick('preset') ?? DEFAULTS.preset;
-  const n = f.kind === 'activations' ? f.panels.length : 1;
+  const columns = f.kind === 'activations' ? Math.min(f.columns ?? f.panels.length, f.panels.length) : 1;
+  const legendOption = pick('legend') ?? true;
+  const legend = legendOption === true ? 'auto' : legendOption;
   // The slide preset aims at a 960×540 figure: panels share the width; axes and legend take the rest.
+  const rows = f.kind === 'activations' ? Math.ceil(f.panels.length / columns) : 1;
+  const outside = legend === 'right' ? 150 : 0;
   const width =
-    pick('width') ?? (preset === 'slide' ? Math.floor((960 - 20) / n) - 70 : f.kind === 'activations' ? 360 : 520);
-  const height = pick('height') ?? (preset === 'slide' ? 400 : 300);
+    pick('width') ??
+    (preset === 'slide' ? Math.floor((960 - 20 - outside) / columns) - 90 : f.kind === 'activations' ? 360 : 520);
+  const height = pick('height') ?? (preset === 'slide' ? Math.floor(430 / rows) - (rows - 1) * 60 : 300);
   const showDerivative = pick('derivative') ?? true;
+  const show = fnsOf(pick('show') ?? (showDerivative ? ['f', 'df'] : ['f']));
+  const background = pick('background');
   const base: FigureBase = {
     id: f.id,
     ...(f.title !== undefined && { title: f.title }),
@@ -75,7 +161,7 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
     width,
     height,
     theme: pick('theme') ?? DEFAULTS.theme,
-    palette: pick('palette') ?? DEFAULTS.palette,
+    palette: pick('palette') ?? (distinctSeries(f) > 2 ? 'colorblind' : DEFAULTS.palette),
     xTitle:
       pick('xTitle') ??
       (f.kind === 'vanishing-gradient-depth' ? 'Depth (layers back from the output)' : 'Input Value (z)'),
@@ -85,10 +171,15 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
         ? 'RMS gradient (log scale)'
         : f.kind === 'derivatives-overlay'
           ? "Derivative f'(z)"
-          : showDerivative
+          : show.length > 1
             ? 'Activation / Gradient'
-            : 'Activation'),
-    legend: pick('legend') ?? true,
+            : show[0] === 'f'
+              ? 'Activation'
+              : 'Gradient'),
+    legend,
+    fontScale: pick('fontScale') ?? (preset === 'slide' ? 1.7 : 1),
+    lineWidth: pick('lineWidth') ?? (preset === 'slide' ? 3 : 2),
+    ...(background !== undefined && { background }),
   };
   if (f.kind === 'derivatives-overlay') {
     const series = normalizeSeries(f.activations);
@@ -122,28 +213,71 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
   return {
     ...base,
     kind: 'activations',
+    columns,
+    shareY: f.shareY ?? false,
     panels: f.panels.map((p) => {
-      const { activation, params, name } = seriesLabel(p.activation, p.params ?? {});
-      const displayName = findActivation(activation)!.displayName;
+      const panelShow = p.show
+        ? fnsOf(p.show)
+        : p.derivative !== undefined
+          ? fnsOf(p.derivative ? ['f', 'df'] : ['f'])
+          : show;
+      const refs = p.series
+        ? p.series.flatMap((s) => expandSweep(s))
+        : [{ activation: p.activation!, params: p.params, swept: [] as string[] }];
+      // Several series of one activation (a sweep) are told apart by their parameters alone, under its name.
+      const oneActivation = refs.length > 1 && new Set(refs.map((r) => findActivation(r.activation)!.name)).size === 1;
+      const series = refs.map((ref): PanelSeries => {
+        const { activation, params, name, paramText } = seriesName(ref.activation, ref.params ?? {}, ref.swept);
+        const display = findActivation(activation)!.displayName;
+        const one = refs.length === 1;
+        const given = 'label' in ref ? ref.label : undefined;
+        const label = given ?? (oneActivation && paramText ? paramText : name);
+        return {
+          activation,
+          params,
+          name: label,
+          show: 'show' in ref && ref.show ? fnsOf(ref.show) : panelShow,
+          // One series keeps the lab's legend ("Sigmoid Activation", "Sigmoid Derivative"); several are told
+          // apart by colour (their names) and the functions by dash.
+          labels: {
+            f: p.labels?.activation ?? (one ? `${display} Activation` : label),
+            df: p.labels?.derivative ?? (one ? `${display} Derivative` : `${label}'`),
+            d2f: p.labels?.second ?? (one ? `${display} Second Derivative` : `${label}''`),
+          },
+          ...((p.color ?? ('color' in ref ? ref.color : undefined)) !== undefined && {
+            color: p.color ?? (ref as { color?: string }).color,
+          }),
+        };
+      });
       const saturation = p.saturation === true ? {} : p.saturation === false ? undefined : p.saturation;
-      const derivative = p.derivative ?? showDerivative;
+      const only = series.length === 1 ? series[0] : undefined;
+      const title =
+        p.title ??
+        (only ? (only.show.includes('df') ? `${only.name} Activation & Gradient` : only.name) : panelTitle(refs));
+      const yDomain = p.yDomain ?? (f.yDomain as [number, number] | undefined);
       return {
-        activation,
-        params,
-        title: p.title ?? (derivative ? `${name} Activation & Gradient` : name),
+        title,
         grid: toGridSpec((p.grid ?? f.grid)!),
-        derivative,
-        ...(p.yDomain && { yDomain: p.yDomain }),
-        ...(p.color !== undefined && { color: p.color }),
-        labels: {
-          activation: p.labels?.activation ?? `${displayName} Activation`,
-          derivative: p.labels?.derivative ?? `${displayName} Derivative`,
-        },
+        series,
+        ...(oneActivation && { legendTitle: findActivation(refs[0].activation)!.displayName }),
+        ...(yDomain && { yDomain }),
         kinks: p.kinks ?? true,
         ...(saturation && { saturation: { threshold: saturation.threshold ?? DEFAULTS.saturationThreshold } }),
       };
     }),
   };
+}
+
+/** "GELU, SiLU and Mish"; a sweep of one parameter: "Leaky ReLU, negative_slope = 0.01, 0.1, 0.3". */
+function panelTitle(refs: ReturnType<typeof expandSweep>): string {
+  const names = [...new Set(refs.map((r) => findActivation(r.activation)!.displayName))];
+  const swept = [...new Set(refs.flatMap((r) => r.swept))];
+  if (names.length === 1 && swept.length === 1 && refs.every((r) => r.swept.length === 1)) {
+    const values = refs.map((r) => resolveParams(findActivation(r.activation)!, r.params ?? {})[swept[0]]);
+    return `${names[0]}, ${swept[0]} = ${values.join(', ')}`;
+  }
+  if (names.length === 1) return `${names[0]} for several parameters`;
+  return names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function toGridSpec(g: ParsedGrid): GridSpec {

@@ -8,9 +8,25 @@ import { arangeLength, MAX_POINTS } from '../math/grid.ts';
 import { ParamError, resolveParams } from '../math/params.ts';
 import { didYouMean } from '../errors.ts';
 import { safeName } from '../text.ts';
-import { DEFAULTS, PALETTES, PRESETS, THEMES } from './model.ts';
+import { DEFAULTS, FUNCTIONS, LEGEND_POSITIONS, PALETTES, PRESETS, THEMES } from './model.ts';
 
 const finite = z.number();
+
+/** Any CSS colour d3-color can parse: a name, #rgb, #rrggbb, rgb(), hsl(). */
+const colorSchema = z.string().refine((c) => color(c) !== null, {
+  error: (issue) =>
+    `not a CSS colour (a name such as "teal", #0072b2 or rgb(0, 114, 178)), got ${JSON.stringify(issue.input)}`,
+});
+
+/** Which of f, f', f'' to draw: e.g. ['f', 'df']. */
+const showSchema = z
+  .array(z.enum(FUNCTIONS))
+  .min(1)
+  .superRefine((list, ctx) => {
+    list.forEach((f, i) => {
+      if (list.indexOf(f) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `"${f}" is listed twice` });
+    });
+  });
 
 export const gridSchema = z
   .strictObject({
@@ -78,8 +94,16 @@ export const styleShape = {
   yTitle: z.string().optional(),
   /** Draw the derivative (dashed) beside the activation. Default true. */
   derivative: z.boolean().optional(),
-  /** Show a legend in each panel. Default true. */
-  legend: z.boolean().optional(),
+  /** Show a legend in each panel (true: top-left), where, or not (false). Default true. */
+  legend: z.union([z.boolean(), z.enum(LEGEND_POSITIONS)]).optional(),
+  /** Which of f, f', f'' each series draws. Default ['f', 'df'] (or ['f'] with derivative: false). */
+  show: showSchema.optional(),
+  /** Multiplies every font size. Default 1 (the slide preset: larger). */
+  fontScale: z.number().min(0.5).max(4).optional(),
+  /** The curves' stroke width in CSS pixels. Default 2 (the slide preset: 3). */
+  lineWidth: z.number().min(0.5).max(12).optional(),
+  /** The background: a CSS colour, or 'transparent' (PNG and SVG; PDF pages stay opaque white). */
+  background: z.union([z.literal('transparent'), colorSchema]).optional(),
 };
 
 /** Problems with an activation reference: an unknown name, or params that do not fit it. */
@@ -133,31 +157,109 @@ const checkSeries = (list: z.output<typeof seriesSchema>[] | undefined, ctx: z.R
     }
   });
 
+/** The most series one panel may hold, sweeps expanded. */
+export const MAX_SERIES = 12;
+
+/** An activation on a panel's axes: its name, or {activation, params, label, color, show, sweep}. */
+export const panelSeriesSchema = z.union([
+  z.string(),
+  z
+    .strictObject({
+      activation: z.string(),
+      params: paramsSchema.optional(),
+      label: z.string().optional(),
+      color: colorSchema.optional(),
+      show: showSchema.optional(),
+      /** One series per value (per combination, for several parameters): { beta: [1, 2, 5] }. */
+      sweep: z
+        .record(
+          z.string(),
+          z
+            .array(z.union([z.number(), z.string()]))
+            .min(1)
+            .max(MAX_SERIES),
+        )
+        .optional(),
+    })
+    .superRefine((s, ctx) => {
+      for (const { path, message } of activationProblems(s)) ctx.addIssue({ code: 'custom', path, message });
+      for (const [key, values] of Object.entries(s.sweep ?? {})) {
+        if (s.params && Object.hasOwn(s.params, key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sweep', key],
+            message: 'is also set in params; give it in one place',
+          });
+        values.forEach((value, i) => {
+          for (const problem of activationProblems({ activation: s.activation, params: { ...s.params, [key]: value } }))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['sweep', ...(problem.path[0] === 'params' ? [key, i] : [])],
+              message: problem.message,
+            });
+        });
+      }
+    }),
+]);
+type ParsedPanelSeries = z.output<typeof panelSeriesSchema>;
+
+/** How many series a panel's list makes once its sweeps are expanded. */
+export const sweepCount = (s: ParsedPanelSeries): number =>
+  typeof s === 'string' ? 1 : Object.values(s.sweep ?? {}).reduce((n, values) => n * values.length, 1);
+
 export const panelSchema = z
   .strictObject({
-    activation: z.string(),
+    /** The panel's one activation (or give `series`). */
+    activation: z.string().optional(),
     params: paramsSchema.optional(),
+    /** Several activations on this panel's axes. */
+    series: z.array(panelSeriesSchema).min(1).optional(),
     title: z.string().optional(),
     grid: gridSchema.optional(),
     derivative: z.boolean().optional(),
+    show: showSchema.optional(),
     /** Clip the y axis to [min, max], for functions that grow without bound. */
     yDomain: z.tuple([finite, finite]).optional(),
     /** The activation's line colour (any CSS colour); the palette's otherwise. */
-    color: z
-      .string()
-      .refine((c) => color(c) !== null, {
-        error: (issue) =>
-          `not a CSS colour (a name such as "teal", #0072b2 or rgb(0, 114, 178)), got ${JSON.stringify(issue.input)}`,
+    color: colorSchema.optional(),
+    labels: z
+      .strictObject({
+        activation: z.string().optional(),
+        derivative: z.string().optional(),
+        second: z.string().optional(),
       })
       .optional(),
-    labels: z.strictObject({ activation: z.string().optional(), derivative: z.string().optional() }).optional(),
     /** Put the activation's kink points on the grid. Default true. */
     kinks: z.boolean().optional(),
     /** Shade where |f'(z)| < threshold (default 0.01): the saturated, vanishing-gradient regions. */
     saturation: z.union([z.boolean(), z.strictObject({ threshold: z.number().positive().optional() })]).optional(),
   })
   .superRefine((p, ctx) => {
-    for (const { path, message } of activationProblems(p)) ctx.addIssue({ code: 'custom', path, message });
+    if (p.series) {
+      if (p.activation !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['activation'], message: 'give either activation or series, not both' });
+      for (const key of ['params', 'color', 'labels'] as const) {
+        if (p[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'belongs to each series when the panel has series' });
+      }
+      const count = p.series.reduce((n, s) => n + sweepCount(s), 0);
+      if (count > MAX_SERIES)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['series'],
+          message: `makes ${count} series; at most ${MAX_SERIES} per panel`,
+        });
+      p.series.forEach((s, i) => {
+        if (typeof s !== 'string') return;
+        for (const { message } of activationProblems({ activation: s }))
+          ctx.addIssue({ code: 'custom', path: ['series', i], message });
+      });
+    } else if (p.activation === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['activation'], message: 'missing (give activation, or series)' });
+    } else {
+      for (const { path, message } of activationProblems({ activation: p.activation, params: p.params }))
+        ctx.addIssue({ code: 'custom', path, message });
+    }
     if (p.yDomain && !(p.yDomain[0] < p.yDomain[1]))
       ctx.addIssue({
         code: 'custom',
@@ -206,12 +308,21 @@ export const activationsFigureSchema = z
     kind: z.literal('activations'),
     ...commonShape,
     grid: gridSchema.optional(),
-    panels: z.array(panelSchema).min(1).max(8),
+    panels: z.array(panelSchema).min(1).max(12),
+    /** Panels per row; more wrap onto the next row. Default: all in one row. */
+    columns: z.number().int().min(1).max(12).optional(),
+    /** One y scale for every panel. Default false. */
+    shareY: z.boolean().optional(),
+    /** The y range of every panel (with shareY, or as each panel's default). */
+    yDomain: z.tuple([finite, finite]).optional(),
   })
   .superRefine((f, ctx) => {
     checkId(f, ctx);
     checkRows(
-      f.panels.reduce((n, p) => n + gridRows(p.grid ?? f.grid), 0),
+      f.panels.reduce(
+        (n, p) => n + gridRows(p.grid ?? f.grid) * (p.series ? p.series.reduce((k, s) => k + sweepCount(s), 0) : 1),
+        0,
+      ),
       ctx,
     );
     f.panels.forEach((p, i) => {

@@ -3,7 +3,7 @@
 // flagged before anything runs. schema.ts validates the same shape at run time for JSON and JavaScript.
 import type { ActivationName, ActivationParams } from '../math/activations/registry.ts';
 import type { Format, PngFilter } from '../formats.ts';
-import type { Palette, Preset, Theme } from './model.ts';
+import type { Fn, LegendPosition, Palette, Preset, Theme } from './model.ts';
 
 /** A grid of z values: numpy.linspace, numpy.arange, or explicit points. At most 1,000,000 points. */
 export type GridConfig =
@@ -42,12 +42,61 @@ export interface StyleConfig {
   yTitle?: string;
   /** Draw the derivative (dashed) beside the activation. Default true. */
   derivative?: boolean;
-  /** Show a legend in each panel. Default true. */
-  legend?: boolean;
+  /** Which functions each series draws: 'f' (solid), 'df' (dashed), 'd2f' (dotted). Default ['f', 'df']. */
+  show?: Fn[];
+  /**
+   * The legend: true (default) puts it in a corner where it hides no marker (outside on the right when
+   * none is free), a position puts it there, false leaves it out.
+   */
+  legend?: boolean | LegendPosition;
+  /** Multiplies every font size, 0.5 to 4. Default 1 (the slide preset: 1.7). */
+  fontScale?: number;
+  /** The curves' width in CSS pixels, 0.5 to 12. Default 2 (the slide preset: 3). */
+  lineWidth?: number;
+  /** A CSS colour, or 'transparent' (PNG and SVG; a PDF page stays white). Default: the theme's. */
+  background?: string;
 }
 
-/** One panel of an activations figure: an activation (solid) with its derivative (dashed). */
-export type PanelConfig = ActivationRef & {
+/**
+ * One activation on a panel's axes: its name, or the activation with its parameters, a legend label, a
+ * colour, what it draws, and a sweep (one series per value: `sweep: { beta: [1, 2, 5] }`).
+ */
+export type PanelSeriesConfig =
+  | ActivationName
+  | 'swish'
+  | {
+      [K in ActivationName]: {
+        activation: K;
+        params?: Partial<ActivationParams<K>>;
+        /** One series per value (per combination for several parameters); each is labelled with its value. */
+        sweep?: { [P in keyof ActivationParams<K>]?: ActivationParams<K>[P][] };
+        label?: string;
+        /** Any CSS colour; default the palette's, the same for the same activation and parameters. */
+        color?: string;
+        show?: Fn[];
+      };
+    }[ActivationName];
+
+/** A panel of several series on one set of axes. */
+export interface SeriesPanelConfig {
+  series: PanelSeriesConfig[];
+  title?: string;
+  /** Overrides the figure's grid. */
+  grid?: GridConfig;
+  /** What every series of the panel draws, unless it says. */
+  show?: Fn[];
+  derivative?: boolean;
+  /** Clip the y axis to [min, max]. */
+  yDomain?: [number, number];
+  /** Put each activation's kink points on the grid. Default true. */
+  kinks?: boolean;
+}
+
+/** One panel of an activations figure: an activation (solid) with its derivative (dashed), or several series. */
+export type PanelConfig = SingleActivationPanelConfig | SeriesPanelConfig;
+
+/** A panel of one activation: (solid) with its derivative (dashed). */
+export type SingleActivationPanelConfig = ActivationRef & {
   title?: string;
   /** Overrides the figure's grid. */
   grid?: GridConfig;
@@ -57,8 +106,10 @@ export type PanelConfig = ActivationRef & {
   yDomain?: [number, number];
   /** The activation's line colour (any CSS colour); the palette's otherwise. */
   color?: string;
+  /** What it draws. Default: the figure's `show`. */
+  show?: Fn[];
   /** Legend labels. */
-  labels?: { activation?: string; derivative?: string };
+  labels?: { activation?: string; derivative?: string; second?: string };
   /** Put the activation's kink points on the grid. Default true. */
   kinks?: boolean;
   /** Shade where |f'(z)| < threshold (default 0.01): the saturated, vanishing-gradient regions. */
@@ -91,8 +142,14 @@ export interface ActivationsFigureConfig extends FigureCommon {
   kind?: 'activations';
   /** The grid of every panel that has none of its own. */
   grid?: GridConfig;
-  /** One to eight panels. */
+  /** One to twelve panels. */
   panels: PanelConfig[];
+  /** Panels per row; more wrap onto the next row. Default: all in one row. */
+  columns?: number;
+  /** One y scale for every panel. Default false. */
+  shareY?: boolean;
+  /** The y range of every panel that has none of its own. */
+  yDomain?: [number, number];
 }
 
 /** The derivatives of several activations on one set of axes, their peaks labelled. */

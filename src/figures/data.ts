@@ -1,7 +1,7 @@
 import { findActivation } from '../math/activations/registry.ts';
 import type { Activation, ParamValues } from '../math/activations/registry.ts';
 import { nextDown, nextUp } from '../math/activations/math.ts';
-import type { ActivationsFigure } from '../config/model.ts';
+import type { ActivationsFigure, PanelSeries } from '../config/model.ts';
 import { evaluate } from '../math/evaluate.ts';
 import { sample, withBreaks, type GridSpec } from '../math/grid.ts';
 import { describeParams } from '../math/params.ts';
@@ -12,7 +12,13 @@ export interface Row {
   z: number;
   y: number;
   dy: number;
+  /** f'': only in the rows of a figure that shows it. */
+  d2y?: number;
 }
+
+/** A row's value column for each function a series may draw. */
+export const COLUMN = { f: 'y', df: 'dy', d2f: 'd2y' } as const;
+export type Column = (typeof COLUMN)[keyof typeof COLUMN];
 
 /** Where a line must break: at `z`, with the point at z itself on the left piece or the right one. */
 export interface Split {
@@ -25,7 +31,7 @@ export interface Marker {
   z: number;
   value: number;
   open: boolean;
-  series: 'y' | 'dy';
+  series: Column;
 }
 
 export interface Sampled {
@@ -34,69 +40,90 @@ export interface Sampled {
   activation: Activation;
   params: ParamValues;
   rows: Row[];
-  splits: { y: Split[]; dy: Split[] };
+  splits: Record<Column, Split[]>;
   markers: Marker[];
   zRange: [number, number];
 }
 
 /**
  * Samples one activation on a grid (with its kink points added when `kinks`), and finds where its
- * lines must break: at each jump of f (when `y`) and of f' (when `dy`).
+ * lines must break: at each jump of f (when `y`), of f' (when `dy`) and of f'' (when `d2y`). The rows
+ * carry d2y when `second`.
  */
 export function sampleActivation(
   name: string,
   params: ParamValues,
   grid: GridSpec,
-  options: { kinks: boolean; key: string; y: boolean; dy: boolean },
+  options: { kinks: boolean; key: string; y: boolean; dy: boolean; d2y?: boolean; second?: boolean },
 ): Sampled {
   const activation = findActivation(name)!;
   let z = sample(grid).sort();
   const breaks = activation.breaks(params);
   if (options.kinks) z = withBreaks(z, breaks);
-  const { y, dy } = evaluate(activation, params, z);
   const rows: Row[] = new Array(z.length);
-  for (let i = 0; i < z.length; i++) rows[i] = { activation: options.key, z: z[i], y: y[i], dy: dy[i] };
+  if (options.second) {
+    const { y, dy, d2y } = evaluate(activation, params, z, { second: true });
+    for (let i = 0; i < z.length; i++) rows[i] = { activation: options.key, z: z[i], y: y[i], dy: dy[i], d2y: d2y[i] };
+  } else {
+    const { y, dy } = evaluate(activation, params, z);
+    for (let i = 0; i < z.length; i++) rows[i] = { activation: options.key, z: z[i], y: y[i], dy: dy[i] };
+  }
   const lo = z[0];
   const hi = z[z.length - 1];
   const inside = breaks.filter((b) => b.z >= lo && b.z <= hi);
-  const jumps = (series: 'y' | 'dy') => {
-    const g = series === 'y' ? (t: number) => activation.f(t, params) : (t: number) => activation.df(t, params);
-    return inside.filter((b) => (series === 'y' ? b.f : b.df) === 'jump').map((b) => jump(b.z, g, series));
-  };
-  const yJumps = options.y ? jumps('y') : [];
-  const dyJumps = options.dy ? jumps('dy') : [];
+  const fns = { y: activation.f, dy: activation.df, d2y: activation.d2f };
+  const kind = { y: 'f', dy: 'df', d2y: 'd2f' } as const;
+  const jumps = (series: Column) =>
+    options[series]
+      ? inside.filter((b) => b[kind[series]] === 'jump').map((b) => jump(b.z, (t) => fns[series](t, params), series))
+      : [];
+  const found = { y: jumps('y'), dy: jumps('dy'), d2y: jumps('d2y') };
   return {
     key: options.key,
     activation,
     params,
     rows,
-    splits: { y: yJumps.map((j) => j.split), dy: dyJumps.map((j) => j.split) },
-    markers: [...yJumps, ...dyJumps].flatMap((j) => j.markers),
+    splits: { y: found.y.map((j) => j.split), dy: found.dy.map((j) => j.split), d2y: found.d2y.map((j) => j.split) },
+    markers: [...found.y, ...found.dy, ...found.d2y].flatMap((j) => j.markers),
     zRange: [lo, hi],
   };
 }
 
-/** The `activation` value of each panel's rows, and whether the panel is the first with those rows. */
-export function panelKeys(figure: ActivationsFigure): { key: string; isNew: boolean }[] {
+/** Whether any series of the figure draws f'' (then every row carries d2y). */
+export const showsSecond = (figure: ActivationsFigure): boolean =>
+  figure.panels.some((p) => p.series.some((s) => s.show.includes('d2f')));
+
+/** The series of every panel in order, with the `activation` value of their rows and whether it is new. */
+export function seriesKeys(
+  figure: ActivationsFigure,
+): { panel: number; series: PanelSeries; key: string; isNew: boolean }[] {
   const keys = new RowKeys();
-  return figure.panels.map((panel) => keys.key(panel.activation, panel.params, [panel.grid, panel.kinks]));
+  return figure.panels.flatMap((panel, i) =>
+    panel.series.map((s) => ({ panel: i, series: s, ...keys.key(s.activation, s.params, [panel.grid, panel.kinks]) })),
+  );
 }
 
-/** Samples every panel of an activations figure; a panel that repeats an earlier one shares its rows. */
-export function sampleFigure(figure: ActivationsFigure): { rows: Row[]; panels: Sampled[] } {
-  const keys = panelKeys(figure);
+/**
+ * Samples every series of every panel of an activations figure; a series that repeats an earlier one
+ * (same activation, parameters and grid) shares its rows. Returns each panel's sampled series.
+ */
+export function sampleFigure(figure: ActivationsFigure): { rows: Row[]; panels: Sampled[][] } {
+  const second = showsSecond(figure);
   const rows: Row[] = [];
-  const panels = figure.panels.map((panel, i) => {
-    const { key, isNew } = keys[i];
-    const s = sampleActivation(panel.activation, panel.params, panel.grid, {
-      kinks: panel.kinks,
+  const panels: Sampled[][] = figure.panels.map(() => []);
+  for (const { panel, series, key, isNew } of seriesKeys(figure)) {
+    const p = figure.panels[panel];
+    const s = sampleActivation(series.activation, series.params, p.grid, {
+      kinks: p.kinks,
       key,
-      y: true,
-      dy: panel.derivative,
+      y: series.show.includes('f'),
+      dy: series.show.includes('df'),
+      d2y: series.show.includes('d2f'),
+      second,
     });
     if (isNew) append(rows, s.rows);
-    return s;
-  });
+    panels[panel].push(s);
+  }
   return { rows, panels };
 }
 
@@ -106,7 +133,7 @@ export function append<T>(rows: T[], more: readonly T[]): void {
 }
 
 /** The value at a jump, its one-sided limits (from the neighbouring doubles), and which side it joins. */
-function jump(k: number, g: (z: number) => number, series: 'y' | 'dy') {
+function jump(k: number, g: (z: number) => number, series: Column) {
   const value = g(k);
   const left = g(nextDown(k));
   const right = g(nextUp(k));

@@ -4,6 +4,7 @@ import { initialisation, simulateDepth, type DepthRow } from '../math/simulate.t
 import { RowKeys } from './data.ts';
 import { UserError } from '../errors.ts';
 import { short } from '../text.ts';
+import { legendSpec } from './panels.ts';
 import type { Colors } from './theme.ts';
 
 export interface DepthSeries {
@@ -98,7 +99,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
         field: 'label',
         type: 'nominal',
         scale: { domain: labels, range: colors },
-        legend: figure.legend ? { title: null, orient: 'bottom-left' } : null,
+        legend: legendSpec(figure.legend === 'auto' ? 'bottom-left' : figure.legend),
       },
     },
   };

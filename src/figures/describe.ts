@@ -1,4 +1,4 @@
-import type { ActivationsFigure, DepthFigure, OverlayFigure } from '../config/model.ts';
+import type { ActivationsFigure, DepthFigure, Fn, OverlayFigure } from '../config/model.ts';
 import { saturatedIntervals } from './panels.ts';
 import type { Sampled } from './data.ts';
 import type { DepthSeries } from './depth.ts';
@@ -7,26 +7,50 @@ import { short } from '../text.ts';
 const fmt = (v: number) => short(v, 4);
 const where = (at: number | string) => (typeof at === 'number' ? `z = ${fmt(at)}` : at);
 
+/** "Sigmoid (solid) and its derivative (dashed)". */
+function drawnText(name: string, show: readonly Fn[]): string {
+  const parts: string[] = [];
+  if (show.includes('f')) parts.push(`${name} (solid)`);
+  const of = (what: string) => (parts.length ? `its ${what}` : `the ${what} of ${name}`);
+  if (show.includes('df')) parts.push(`${of('derivative')} (dashed)`);
+  if (show.includes('d2f')) parts.push(`${of('second derivative')} (dotted)`);
+  return parts.length === 3 ? `${parts[0]}, ${parts[1]} and ${parts[2]}` : parts.join(' and ');
+}
+
 /** Alt text for an activations figure: what is drawn, over what range, the derivative's peak, saturation. */
-export function describeActivations(figure: ActivationsFigure, panels: Sampled[]): string {
+export function describeActivations(figure: ActivationsFigure, panels: Sampled[][]): string {
   const parts = figure.panels.map((panel, i) => {
-    const { activation, zRange } = panels[i];
-    const props = activation.properties(panel.params);
-    const peak = props.maxAbsDerivative;
-    const what = panel.derivative
-      ? `${panel.title}: ${activation.displayName} (solid) and its derivative (dashed)`
-      : `${panel.title}: ${activation.displayName}`;
-    const facts = [`over z from ${fmt(zRange[0])} to ${fmt(zRange[1])}`, `output range ${props.range}`];
-    if (panel.derivative) facts.push(`the largest slope is ${fmt(peak.value)}, at ${where(peak.at)}`);
-    if (panel.derivative && props.saturating) facts.push('the derivative falls towards 0 for large |z|');
-    const saturated = saturatedIntervals(panel, panels[i]);
-    if (saturated.length) {
-      const intervals = saturated.map(([a, b]) => `${fmt(a)} to ${fmt(b)}`).join(' and ');
-      facts.push(`shaded where |f'(z)| < ${short(panel.saturation!.threshold)}: ${intervals}`);
+    const sampled = panels[i];
+    const [lo, hi] = sampled[0].zRange;
+    const range = `over z from ${fmt(lo)} to ${fmt(hi)}`;
+    const series = panel.series.map((s, j) => {
+      const props = sampled[j].activation.properties(s.params);
+      const peak = props.maxAbsDerivative;
+      const facts = [`output range ${props.range}`];
+      if (s.show.includes('df')) facts.push(`the largest slope is ${fmt(peak.value)}, at ${where(peak.at)}`);
+      if (s.show.includes('df') && props.saturating) facts.push('the derivative falls towards 0 for large |z|');
+      return { drawn: drawnText(s.name, s.show), facts };
+    });
+    const saturated = panel.series.length === 1 ? saturatedIntervals(panel, sampled[0]) : [];
+    const shaded = saturated.length
+      ? [
+          `shaded where |f'(z)| < ${short(panel.saturation!.threshold)}: ` +
+            saturated.map(([a, b]) => `${fmt(a)} to ${fmt(b)}`).join(' and '),
+        ]
+      : [];
+    if (series.length === 1) {
+      const [{ drawn, facts }] = series;
+      return `${panel.title}: ${drawn}, ${[range, ...facts, ...shaded].join('; ')}.`;
     }
-    return `${what}, ${facts.join('; ')}.`;
+    return `${panel.title}: ${range}; ${series.map((s) => `${s.drawn}: ${s.facts.join(', ')}`).join('; ')}.`;
   });
-  const count = panels.length === 1 ? 'One panel' : `${panels.length} panels side by side`;
+  const rows = Math.ceil(panels.length / figure.columns);
+  const count =
+    panels.length === 1
+      ? 'One panel'
+      : rows === 1
+        ? `${panels.length} panels side by side`
+        : `${panels.length} panels in ${rows} rows`;
   return `${figure.title ? `${figure.title}. ` : ''}${count}. ${parts.join(' ')}`;
 }
 

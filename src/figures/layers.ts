@@ -12,7 +12,9 @@ export function segment(splits: Split[]): string {
  * are given directly through fill/stroke with scale: null, so these layers share no scale or legend
  * with the lines (a color channel here, even unscaled, stops vega-lite merging the colour and dash legends).
  */
-export function jumpLayers(markers: (Marker & { color: string })[], c: Colors): object[] {
+export function jumpLayers(markers: (Marker & { color: string })[], c: Colors, lineWidth = 2): object[] {
+  // Dots grow with the line so they stay visible beside a thick slide line.
+  const size = Math.round(40 * (lineWidth / 2) ** 2);
   const layers: object[] = [];
   for (const open of [false, true]) {
     const values = markers
@@ -22,8 +24,16 @@ export function jumpLayers(markers: (Marker & { color: string })[], c: Colors): 
     layers.push({
       data: { values },
       mark: open
-        ? { type: 'point', filled: false, fill: c.background, strokeWidth: 1.5, size: 40, opacity: 1, clip: true }
-        : { type: 'point', filled: true, size: 40, opacity: 1, clip: true },
+        ? {
+            type: 'point',
+            filled: false,
+            fill: c.background,
+            strokeWidth: 0.75 * lineWidth,
+            size,
+            opacity: 1,
+            clip: true,
+          }
+        : { type: 'point', filled: true, size, opacity: 1, clip: true },
       encoding: {
         x: { field: 'z', type: 'quantitative' },
         y: { field: 'value', type: 'quantitative' },

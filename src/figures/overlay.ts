@@ -1,8 +1,10 @@
-import type { OverlayFigure } from '../config/model.ts';
-import { append, RowKeys, sampleActivation, type Row } from './data.ts';
+import type { LegendPosition, OverlayFigure } from '../config/model.ts';
+import { append, RowKeys, sampleActivation, type Row, type Sampled } from './data.ts';
+import { legendSpec } from './panels.ts';
+import { chooseLegend, legendBox, placeLabels } from './place.ts';
 import { short } from '../text.ts';
 import { jumpLayers, segment } from './layers.ts';
-import type { Colors } from './theme.ts';
+import { type Colors, xTickCount, yTickCount } from './theme.ts';
 
 /**
  * The derivatives of several activations on one set of axes: one line per activation (broken at its
@@ -17,34 +19,42 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
     if (isNew) append(rows, d.rows);
     return d;
   });
-  const labels = figure.series.map((s) => `${s.label}'(z)`);
+  const baseLabels = figure.series.map((s) => `${s.label}'(z)`);
   const colors = figure.series.map((_, i) => c.series[i % c.series.length]);
   const byKey = (values: string[]) =>
     sampled.reduceRight((rest, d, i) => `datum.activation === ${JSON.stringify(d.key)} ? ${values[i]} : ${rest}`, '0');
   const [lo, hi] = sampled[0].zRange;
+  const yDomain = figure.yDomain ?? dyDomain(rows);
+  const placed = figure.labelPeaks ? placePeaks(figure, sampled, colors, baseLabels, yDomain) : undefined;
+  const labels = placed?.legend ?? baseLabels;
   const lines = {
     data: { name: 'table' },
     transform: [
       { calculate: byKey(labels.map((l) => JSON.stringify(l))), as: 'label' },
       { calculate: byKey(sampled.map((d) => segment(d.splits.dy))), as: 'segment' },
     ],
-    mark: { type: 'line', strokeWidth: 2, clip: true },
+    mark: { type: 'line', strokeWidth: figure.lineWidth, clip: true },
     encoding: {
-      x: { field: 'z', type: 'quantitative', title: figure.xTitle, scale: { domain: [lo, hi], nice: false } },
-      // Headroom above the highest peak for its label.
+      x: {
+        field: 'z',
+        type: 'quantitative',
+        title: figure.xTitle,
+        scale: { domain: [lo, hi], nice: false },
+        axis: { tickCount: xTickCount(figure.width, figure.fontScale) },
+      },
+      // Headroom above the highest peak for its label, and below 0 so no line runs along the frame.
       y: {
         field: 'dy',
         type: 'quantitative',
         title: figure.yTitle,
-        scale: {
-          domain: figure.yDomain ?? dyDomain(rows),
-        },
+        scale: { domain: yDomain, nice: false },
+        axis: { tickCount: yTickCount(figure.height, figure.fontScale) },
       },
       color: {
         field: 'label',
         type: 'nominal',
         scale: { domain: labels, range: colors },
-        legend: figure.legend ? { title: null, orient: 'top-left' } : null,
+        legend: legendSpec(placed?.position ?? (figure.legend === 'auto' ? 'top-left' : figure.legend)),
       },
       detail: { field: 'segment', type: 'quantitative' },
       order: { field: 'z', type: 'quantitative' },
@@ -52,7 +62,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
   };
   const markers = sampled.flatMap((d, i) => d.markers.map((m) => ({ ...m, color: colors[i] })));
   return {
-    layer: [lines, ...jumpLayers(markers, c), ...(figure.labelPeaks ? peakLayers(figure, sampled, colors, c) : [])],
+    layer: [lines, ...jumpLayers(markers, c, figure.lineWidth), ...(placed ? peakLayers(placed, figure, c) : [])],
     rows,
     sampled,
   };
@@ -65,8 +75,8 @@ export function overlayKeys(figure: OverlayFigure): { key: string; isNew: boolea
 }
 
 /**
- * [min(0, smallest dy), 1.15 × largest dy], in a loop: Math.min(...values) passes every value as an
- * argument and overflows the stack on a large grid. Math.min/max per value keep their NaN and -0 rules.
+ * [min(0, smallest dy), largest dy] with a margin below and room above for the peaks' labels, in a loop:
+ * Math.min(...values) passes every value as an argument and overflows the stack on a large grid.
  */
 function dyDomain(rows: readonly Row[]): [number, number] {
   let lo = 0;
@@ -75,92 +85,158 @@ function dyDomain(rows: readonly Row[]): [number, number] {
     lo = Math.min(lo, r.dy);
     hi = Math.max(hi, r.dy);
   }
-  return [lo, 1.15 * hi];
+  return [lo - 0.04 * (hi - lo), hi + 0.15 * (hi - lo)];
+}
+
+interface Peak {
+  z: number;
+  value: number;
+  color: string;
+  text: string;
+  /** A single largest value (a dot); false for a plateau (relu' = 1 for z > 0). */
+  dot: boolean;
+}
+
+/** Each derivative's largest value: a point, or a plateau labelled on the line towards the right. */
+function peaks(figure: OverlayFigure, sampled: Sampled[], colors: string[]): Peak[] {
+  const [lo, hi] = sampled[0].zRange;
+  return sampled.flatMap((d, i): Peak[] => {
+    const s = figure.series[i];
+    const { value, at } = d.activation.properties(d.params).maxAbsDerivative;
+    if (typeof at === 'number') {
+      if (at < lo || at > hi) return [];
+      const text = `max ${s.label}' = ${short(value, 4)} at z = ${short(at, 4)}`;
+      return [{ z: at, value: d.activation.df(at, d.params), color: colors[i], text, dot: true }];
+    }
+    const z = lo + 0.7 * (hi - lo);
+    const text = `${s.label}' = ${short(value, 4)} for ${at}`;
+    return [{ z, value: d.activation.df(z, d.params), color: colors[i], text, dot: false }];
+  });
 }
 
 /**
- * A dot on each derivative's largest value and a label beside it, joined by a dotted leader.
- * Labels alternate right and left of their peaks so that peaks at the same z do not collide.
+ * Places the peaks' labels where they collide with nothing (placeLabels); a peak outside the y range, or
+ * whose label fits nowhere, is said in the legend instead. Returns the placed labels and the legend's labels.
  */
-function peakLayers(
+function placePeaks(
   figure: OverlayFigure,
-  sampled: ReturnType<typeof sampleActivation>[],
+  sampled: Sampled[],
   colors: string[],
-  c: Colors,
-): object[] {
+  labels: string[],
+  yDomain: [number, number],
+) {
   const [lo, hi] = sampled[0].zRange;
-  const offset = 0.12 * (hi - lo);
-  let side = 1;
-  const peaks = sampled.flatMap((d, i) => {
-    const s = figure.series[i];
-    const { value, at } = d.activation.properties(d.params).maxAbsDerivative;
-    const peak = d.activation.df(typeof at === 'number' ? at : 0, d.params);
-    if (typeof at === 'number') {
-      if (at < lo || at > hi) return [];
-      const textAt = at + side * offset;
-      const align = side > 0 ? 'left' : 'right';
-      side = -side;
-      return [
-        {
-          z: at,
-          value: peak,
-          textZ: textAt,
-          align,
-          color: colors[i],
-          text: `max ${s.label}' = ${short(value, 4)} at z = ${short(at, 4)}`,
-          dot: true,
-        },
-      ];
-    }
-    // A plateau (relu' = 1 for z > 0): label the line itself, towards the right of the plot.
-    const z = lo + 0.7 * (hi - lo);
-    return [
-      {
-        z,
-        value: d.activation.df(z, d.params),
-        textZ: z,
-        align: 'center',
-        color: colors[i],
-        text: `${s.label}' = ${short(value, 4)} for ${at}`,
-        dot: false,
-      },
-    ];
+  const [ylo, yhi] = yDomain;
+  const plot = { width: figure.width, height: figure.height };
+  const px = (z: number, v: number) => ({
+    x: ((z - lo) / (hi - lo)) * plot.width,
+    y: plot.height - ((v - ylo) / (yhi - ylo)) * plot.height,
   });
+  const all = peaks(figure, sampled, colors);
+  const shown = all.filter((p) => p.value >= ylo && p.value <= yhi);
+  const fontSize = 11 * figure.fontScale;
+  const dots = [...shown.filter((p) => p.dot), ...sampled.flatMap((d) => d.markers)].map((m) => {
+    const { x, y } = px(m.z, m.value);
+    return { x1: x - 6, y1: y - 6, x2: x + 6, y2: y + 6 };
+  });
+  const curve = sampled.flatMap((d) => d.rows.map((r) => px(r.z, r.dy))).filter((p) => p.y >= 0 && p.y <= plot.height);
+  const markers = dots.map((d) => ({ x: d.x1 + 6, y: d.y1 + 6 }));
+  const attempt = (position: LegendPosition | false, legend: string[]) => {
+    const box = legendBox(position, [legend], plot, figure.fontScale);
+    const requests = shown.map((p) => ({ ...px(p.z, p.value), text: p.text, fontSize }));
+    return placeLabels(requests, plot, box ? [box, ...dots] : dots, curve);
+  };
+  // A peak outside the y range, or whose label fits nowhere, is said in its legend entry instead. The
+  // legend then grows, so its corner is chosen again and the labels placed again, until no more move.
+  const noted = new Set<number>();
+  const legendLabels = () =>
+    labels.map((l, i) => {
+      const p = all.find((q) => q.color === colors[i]);
+      return p && noted.has(i) ? `${l}, ${p.text.replace(`${figure.series[i].label}' = `, '')}` : l;
+    });
+  for (const p of all) if (!shown.includes(p)) noted.add(colors.indexOf(p.color));
+  let legend = legendLabels();
+  let position: LegendPosition | false = 'top-left';
+  let placed: ReturnType<typeof attempt> = [];
+  for (;;) {
+    position =
+      figure.legend === 'auto' ? chooseLegend([legend], plot, figure.fontScale, curve, false, markers) : figure.legend;
+    placed = attempt(position, legend);
+    const before = noted.size;
+    shown.forEach((p, i) => {
+      if (!placed[i]) noted.add(colors.indexOf(p.color));
+    });
+    if (noted.size === before) break;
+    legend = legendLabels();
+  }
+  // A label placed after all needs no note: dropping it only shrinks the legend, so nothing new collides.
+  shown.forEach((p, i) => {
+    if (placed[i]) noted.delete(colors.indexOf(p.color));
+  });
+  legend = legendLabels();
+  const at = (x: number, y: number) => ({
+    z: lo + (x / plot.width) * (hi - lo),
+    value: ylo + ((plot.height - y) / plot.height) * (yhi - ylo),
+  });
+  const texts = shown.flatMap((p, i) => {
+    const r = placed[i];
+    if (!r) return [];
+    const point = px(p.z, p.value);
+    // A leader from the point to the label's nearer side, when the label is not right beside it.
+    const side = r.x1 >= point.x ? r.x1 : r.x2 <= point.x ? r.x2 : point.x;
+    const edge = { x: side, y: Math.min(Math.max(point.y, r.y1), r.y2) };
+    const far = Math.hypot(edge.x - point.x, edge.y - point.y) > 10;
+    return [{ ...p, label: at(r.x1, r.y1), leader: far ? at(edge.x, edge.y) : undefined }];
+  });
+  return { texts, shown, legend, position };
+}
+
+/** A dot on each derivative's largest value and its label where there is room, joined by a dotted leader. */
+function peakLayers(placed: ReturnType<typeof placePeaks>, figure: OverlayFigure, c: Colors): object[] {
   const x = (field: string) => ({ field, type: 'quantitative' });
+  const leaders = placed.texts.filter((t) => t.leader);
+  const dots = placed.shown.filter((p) => p.dot);
   return [
-    {
-      data: {
-        values: peaks.filter((p) => p.dot).map((p) => ({ z: p.z, z2: p.textZ, value: p.value, color: p.color })),
-      },
-      mark: { type: 'rule', strokeDash: [2, 2], strokeWidth: 1 },
-      encoding: {
-        x: x('z'),
-        x2: { field: 'z2' },
-        y: x('value'),
-        stroke: { field: 'color', type: 'nominal', scale: null },
-      },
-    },
-    {
-      data: { values: peaks.filter((p) => p.dot).map((p) => ({ z: p.z, value: p.value, color: p.color })) },
-      mark: { type: 'point', filled: true, size: 50, opacity: 1 },
-      encoding: { x: x('z'), y: x('value'), fill: { field: 'color', type: 'nominal', scale: null } },
-    },
-    ...['left', 'right', 'center']
-      .map((align) => ({
-        data: {
-          values: peaks.filter((p) => p.align === align).map((p) => ({ z: p.textZ, value: p.value, text: p.text })),
-        },
-        mark: {
-          type: 'text',
-          align,
-          baseline: 'bottom',
-          dx: align === 'left' ? 3 : align === 'right' ? -3 : 0,
-          dy: -4,
-          fontSize: 11,
-          color: c.text,
-        },
-        encoding: { x: x('z'), y: x('value'), text: { field: 'text' } },
-      }))
-      .filter((layer) => layer.data.values.length > 0),
+    ...(leaders.length
+      ? [
+          {
+            data: {
+              values: leaders.map((t) => ({
+                z: t.z,
+                value: t.value,
+                z2: t.leader!.z,
+                value2: t.leader!.value,
+                color: t.color,
+              })),
+            },
+            mark: { type: 'rule', strokeDash: [2, 2], strokeWidth: 1 },
+            encoding: {
+              x: x('z'),
+              y: x('value'),
+              x2: { field: 'z2' },
+              y2: { field: 'value2' },
+              stroke: { field: 'color', type: 'nominal', scale: null },
+            },
+          },
+        ]
+      : []),
+    ...(dots.length
+      ? [
+          {
+            data: { values: dots.map((p) => ({ z: p.z, value: p.value, color: p.color })) },
+            mark: { type: 'point', filled: true, size: Math.round(50 * (figure.lineWidth / 2) ** 2), opacity: 1 },
+            encoding: { x: x('z'), y: x('value'), fill: { field: 'color', type: 'nominal', scale: null } },
+          },
+        ]
+      : []),
+    ...(placed.texts.length
+      ? [
+          {
+            data: { values: placed.texts.map((t) => ({ z: t.label.z, value: t.label.value, text: t.text })) },
+            mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 11 * figure.fontScale, color: c.text },
+            encoding: { x: x('z'), y: x('value'), text: { field: 'text' } },
+          },
+        ]
+      : []),
   ];
 }

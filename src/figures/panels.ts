@@ -1,9 +1,17 @@
-import type { ActivationsFigure, Panel } from '../config/model.ts';
+import {
+  FUNCTIONS,
+  type ActivationsFigure,
+  type Fn,
+  type LegendPosition,
+  type Panel,
+  type PanelSeries,
+} from '../config/model.ts';
 import { belowThreshold } from '../math/saturation.ts';
-import { sampleFigure, type Sampled } from './data.ts';
+import { COLUMN, sampleFigure, type Column, type Sampled } from './data.ts';
 import { short } from '../text.ts';
 import { jumpLayers, segment } from './layers.ts';
-import type { Colors } from './theme.ts';
+import { chooseLegend } from './place.ts';
+import { type Colors, xTickCount, yTickCount } from './theme.ts';
 
 /** Saturated intervals of a panel: where |f'| < threshold, solved from f', within the panel's range. */
 export function saturatedIntervals(panel: Panel, data: Sampled): [number, number][] {
@@ -12,80 +20,245 @@ export function saturatedIntervals(panel: Panel, data: Sampled): [number, number
   return belowThreshold((z) => activation.df(z, params), panel.saturation.threshold, zRange[0], zRange[1]);
 }
 
+/** The dash of each function: f solid, f' dashed, f'' dotted. */
+const DASH: Record<Fn, number[]> = { f: [1, 0], df: [6, 4], d2f: [1.5, 3] };
+/** The dash legend's entries when a panel holds several series. */
+const FN_LABEL: Record<Fn, string> = { f: 'f(z)', df: "f'(z)", d2f: "f''(z)" };
+
+/** Where a legend goes: vega-lite's orient, with a frame only inside the plot. */
+export function legendSpec(position: LegendPosition | 'auto' | false, title: string | null = null) {
+  if (position === false) return null;
+  if (position === 'auto') throw new Error('legendSpec: choose the legend position first');
+  return { title, orient: position };
+}
+
 /**
- * Panels side by side. Each filters the shared table by its activation, folds y and dy into a solid
- * and a dashed line, breaks each line where it jumps, marks the jump's ends, and may shade the
- * saturated regions beneath.
+ * The colour of each series, by activation and parameters, so the same series has the same colour in
+ * every panel. One-series panels keep the lab's look: the activation in the palette's activation colours,
+ * its derivative in the derivative colour; so do figures of one or two series.
+ */
+export function seriesColors(figure: ActivationsFigure, c: Colors): (s: PanelSeries) => string {
+  const identity = (s: PanelSeries) => JSON.stringify([s.activation, s.params]);
+  const order = [...new Set(figure.panels.flatMap((p) => p.series.map(identity)))];
+  const several = figure.panels.some((p) => p.series.length > 1);
+  const lone = figure.panels.filter((p) => p.series.length === 1);
+  const second = lone.some((p) => p.series[0].show.includes('d2f'));
+  const list =
+    order.length <= 2 && !several
+      ? c.activation
+      : lone.length
+        ? c.series.filter((x) => x !== c.derivative && (!second || x !== c.second))
+        : c.series;
+  return (s) => s.color ?? list[order.indexOf(identity(s)) % list.length];
+}
+
+/** [lo, hi] of the drawn functions over the panel's rows, with a margin so no curve runs along the frame. */
+function dataDomain(figure: ActivationsFigure, panels: number[], sampled: Sampled[][]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const i of panels) {
+    sampled[i].forEach((d, j) => {
+      for (const fn of figure.panels[i].series[j].show) {
+        const column = COLUMN[fn];
+        for (const row of d.rows) {
+          const v = row[column]!;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+    });
+  }
+  if (!(lo < hi)) [lo, hi] = [lo - 1, hi + 1];
+  const margin = 0.05 * (hi - lo);
+  return [lo - margin, hi + margin];
+}
+
+/**
+ * Panels in a row (or wrapped after `columns`). Each holds one or more series: each draws f (solid),
+ * f' (dashed) and f'' (dotted) as it shows them, broken where they jump, the jump's ends marked; a panel
+ * of one series may shade its saturated regions beneath.
  */
 export function activationsBody(figure: ActivationsFigure, c: Colors) {
   const { rows, panels } = sampleFigure(figure);
-  return {
-    hconcat: figure.panels.map((panel, i) => panelSpec(figure, panel, panels[i], i, c)),
-    resolve: { scale: { color: 'independent', strokeDash: 'independent' } },
-    rows,
-    panels,
+  const colorOf = seriesColors(figure, c);
+  const all = figure.panels.map((_, i) => i);
+  const shared = figure.shareY ? dataDomain(figure, all, panels) : undefined;
+  const specs = figure.panels.map((panel, i) =>
+    panelSpec(figure, panel, panels[i], colorOf, c, panel.yDomain ?? shared ?? dataDomain(figure, [i], panels)),
+  );
+  const resolve = {
+    scale: { color: 'independent', strokeDash: 'independent', ...(figure.shareY && { y: 'shared' }) },
   };
+  const layout =
+    figure.columns < figure.panels.length ? { concat: specs, columns: figure.columns } : { hconcat: specs };
+  return { ...layout, resolve, rows, panels };
 }
 
-function panelSpec(figure: ActivationsFigure, panel: Panel, data: Sampled, index: number, c: Colors) {
-  const { activation: labelA, derivative: labelD } = panel.labels;
-  const labels = panel.derivative ? [labelA, labelD] : [labelA];
-  const colorA = panel.color ?? c.activation[index % c.activation.length];
-  const legend = figure.legend ? { title: null, orient: 'top-left' } : null;
-  const x = { field: 'z', type: 'quantitative', title: figure.xTitle, scale: { domain: data.zRange, nice: false } };
+/** The panel's curves in plot pixels (every few rows: enough to tell where a legend would hide one). */
+function curvePoints(figure: ActivationsFigure, panel: Panel, sampled: Sampled[], yDomain: [number, number]) {
+  const points: { x: number; y: number }[] = [];
+  sampled.forEach((d, j) => {
+    const [lo, hi] = d.zRange;
+    const step = Math.max(1, Math.floor(d.rows.length / 2000));
+    for (const fn of panel.series[j].show) {
+      for (let i = 0; i < d.rows.length; i += step) {
+        const v = d.rows[i][COLUMN[fn]]!;
+        if (!(v >= yDomain[0] && v <= yDomain[1])) continue;
+        points.push({
+          x: ((d.rows[i].z - lo) / (hi - lo)) * figure.width,
+          y: figure.height - ((v - yDomain[0]) / (yDomain[1] - yDomain[0])) * figure.height,
+        });
+      }
+    }
+  });
+  return points;
+}
+
+/** The panel's jump markers in plot pixels. */
+function markerPoints(figure: ActivationsFigure, sampled: Sampled[], yDomain: [number, number]) {
+  return sampled.flatMap((d) =>
+    d.markers.map((m) => ({
+      x: ((m.z - d.zRange[0]) / (d.zRange[1] - d.zRange[0])) * figure.width,
+      y: figure.height - ((m.value - yDomain[0]) / (yDomain[1] - yDomain[0])) * figure.height,
+    })),
+  );
+}
+
+function panelSpec(
+  figure: ActivationsFigure,
+  panel: Panel,
+  sampled: Sampled[],
+  colorOf: (s: PanelSeries) => string,
+  c: Colors,
+  yDomain: [number, number],
+) {
+  const one = panel.series.length === 1;
+  const x = {
+    field: 'z',
+    type: 'quantitative',
+    title: figure.xTitle,
+    scale: { domain: sampled[0].zRange, nice: false },
+    axis: { tickCount: xTickCount(figure.width, figure.fontScale) },
+  };
   const y = {
     field: 'value',
     type: 'quantitative',
     title: figure.yTitle,
-    scale: panel.yDomain ? { domain: panel.yDomain, zero: false } : { zero: false },
+    scale: { domain: yDomain, nice: false },
+    axis: { tickCount: yTickCount(figure.height, figure.fontScale) },
   };
-  const color = {
-    field: 'label',
-    type: 'nominal',
-    scale: { domain: labels, range: [colorA, c.derivative].slice(0, labels.length) },
+  const fnColor = (s: PanelSeries, fn: Fn) => (!one || fn === 'f' ? colorOf(s) : fn === 'df' ? c.derivative : c.second);
+  const drawn = panel.series.flatMap((s) => s.show.map((fn) => ({ s, fn })));
+  const fns = FUNCTIONS.filter((fn) => drawn.some((d) => d.fn === fn));
+  const legends = one
+    ? [drawn.map((d) => d.s.labels[d.fn])]
+    : [panel.series.map((s) => s.name), ...(fns.length > 1 ? [fns.map((fn) => FN_LABEL[fn])] : [])];
+  const position =
+    figure.legend === 'auto'
+      ? chooseLegend(
+          legends,
+          figure,
+          figure.fontScale,
+          curvePoints(figure, panel, sampled, yDomain),
+          panel.legendTitle !== undefined,
+          markerPoints(figure, sampled, yDomain),
+        )
+      : figure.legend;
+  const legend = legendSpec(position);
+  // One series: one legend entry per function, told apart by colour and dash (the lab's look). Several:
+  // the series by colour, the functions by dash, in two legends.
+  const encoding = one
+    ? {
+        color: {
+          field: 'label',
+          type: 'nominal',
+          scale: { domain: drawn.map((d) => d.s.labels[d.fn]), range: drawn.map((d) => fnColor(d.s, d.fn)) },
+          legend,
+        },
+        strokeDash: {
+          field: 'label',
+          type: 'nominal',
+          scale: { domain: drawn.map((d) => d.s.labels[d.fn]), range: drawn.map((d) => DASH[d.fn]) },
+          legend,
+        },
+      }
+    : {
+        color: {
+          field: 'label',
+          type: 'nominal',
+          scale: { domain: panel.series.map((s) => s.name), range: panel.series.map(colorOf) },
+          legend: legendSpec(position, panel.legendTitle ?? null),
+        },
+        strokeDash: {
+          field: 'fn',
+          type: 'nominal',
+          scale: {
+            domain: FUNCTIONS.filter((fn) => drawn.some((d) => d.fn === fn)).map((fn) => FN_LABEL[fn]),
+            range: FUNCTIONS.filter((fn) => drawn.some((d) => d.fn === fn)).map((fn) => DASH[fn]),
+          },
+          legend: fns.length > 1 ? legend : null,
+        },
+      };
+  const columns = FUNCTIONS.filter((fn) => drawn.some((d) => d.fn === fn)).map((fn) => COLUMN[fn]);
+  // Every folded row of a series that draws all the folded functions has a label; otherwise the rows of
+  // the functions it does not draw get null and are filtered out.
+  const complete = panel.series.every((s) => s.show.length === fns.length);
+  const byKey = (value: (s: PanelSeries, d: Sampled, column: Column, fn: Fn) => string) => {
+    const inner = (s: PanelSeries, d: Sampled) => {
+      const shown = FUNCTIONS.filter((fn) => s.show.includes(fn));
+      const last = complete ? shown.at(-1) : undefined;
+      return shown.reduceRight(
+        (r, fn) =>
+          fn === last
+            ? value(s, d, COLUMN[fn], fn)
+            : `datum.series === '${COLUMN[fn]}' ? ${value(s, d, COLUMN[fn], fn)} : ${r}`,
+        'null',
+      );
+    };
+    if (sampled.length === 1) return inner(panel.series[0], sampled[0]);
+    return sampled.reduceRight(
+      (rest, d, j) => `datum.activation === ${JSON.stringify(d.key)} ? ${inner(panel.series[j], d)} : ${rest}`,
+      'null',
+    );
   };
+  const keys = [...new Set(sampled.map((d) => d.key))];
   const lines = {
     transform: [
-      { filter: { field: 'activation', equal: data.key } },
-      { fold: panel.derivative ? ['y', 'dy'] : ['y'], as: ['series', 'value'] },
-      { calculate: `datum.series === 'y' ? ${JSON.stringify(labelA)} : ${JSON.stringify(labelD)}`, as: 'label' },
-      { calculate: `datum.series === 'y' ? ${segment(data.splits.y)} : ${segment(data.splits.dy)}`, as: 'segment' },
+      keys.length === 1
+        ? { filter: { field: 'activation', equal: keys[0] } }
+        : { filter: { field: 'activation', oneOf: keys } },
+      { fold: columns, as: ['series', 'value'] },
+      { calculate: byKey((s, _d, _c, fn) => JSON.stringify(one ? s.labels[fn] : s.name)), as: 'label' },
+      ...(one ? [] : [{ calculate: byKey((_s, _d, _c, fn) => JSON.stringify(FN_LABEL[fn])), as: 'fn' }]),
+      ...(complete ? [] : [{ filter: 'datum.label !== null' }]),
+      { calculate: byKey((_s, d, column) => segment(d.splits[column])), as: 'segment' },
     ],
-    mark: { type: 'line', strokeWidth: 2, clip: true },
+    mark: { type: 'line', strokeWidth: figure.lineWidth, clip: true },
     encoding: {
       x,
       y,
-      color: { ...color, legend },
-      strokeDash: {
-        field: 'label',
-        type: 'nominal',
-        scale: {
-          domain: labels,
-          range: [
-            [1, 0],
-            [6, 4],
-          ].slice(0, labels.length),
-        },
-        legend,
-      },
+      ...encoding,
       detail: { field: 'segment', type: 'quantitative' },
       order: { field: 'z', type: 'quantitative' },
     },
   };
-  const seriesColor = { y: colorA, dy: c.derivative };
+  const markers = sampled.flatMap((d, j) =>
+    d.markers.map((m) => ({
+      ...m,
+      color: fnColor(panel.series[j], m.series === 'y' ? 'f' : m.series === 'dy' ? 'df' : 'd2f'),
+    })),
+  );
   const layer: object[] = [
-    ...saturationLayers(panel, data, c, figure.height),
+    ...(one ? saturationLayers(panel, sampled[0], c, figure) : []),
     lines,
-    ...jumpLayers(
-      data.markers.map((m) => ({ ...m, color: seriesColor[m.series] })),
-      c,
-    ),
+    ...jumpLayers(markers, c, figure.lineWidth),
   ];
   return { title: panel.title, width: figure.width, height: figure.height, data: { name: 'table' }, layer };
 }
 
 /** Shaded saturated regions with their label and solved boundary, drawn beneath the lines. */
-function saturationLayers(panel: Panel, data: Sampled, c: Colors, height: number): object[] {
+function saturationLayers(panel: Panel, data: Sampled, c: Colors, figure: ActivationsFigure): object[] {
+  const { height, fontScale } = figure;
   const intervals = saturatedIntervals(panel, data);
   if (intervals.length === 0) return [];
   const [lo, hi] = data.zRange;
@@ -108,7 +281,7 @@ function saturationLayers(panel: Panel, data: Sampled, c: Colors, height: number
       align,
       baseline: 'top',
       dx: align === 'left' ? 4 : align === 'right' ? -4 : 0,
-      fontSize: 10,
+      fontSize: 10 * fontScale,
       lineBreak: '\n',
       color: c.text,
     },

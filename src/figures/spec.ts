@@ -18,13 +18,17 @@ export type Spec = Record<string, unknown> & { datasets: { [DATASET]: object[] }
  * its own layer, so the table stays exactly the data contract.
  */
 export function buildSpec(figure: Figure): Spec {
-  const c = colors(figure.theme, figure.palette);
+  const c = colors(figure.theme, figure.palette, figure.background);
+  const fs = figure.fontScale;
   const head = (description: string) => ({
     $schema: SCHEMA_URL,
     description: figure.description ?? description,
-    ...(figure.title !== undefined && { title: { text: figure.title, fontSize: 16 } }),
+    // The figure's title is larger than its panels' and set apart from them.
+    ...(figure.title !== undefined && {
+      title: { text: figure.title, fontSize: Math.round(16 * fs * 10) / 10, offset: Math.round(10 * fs) },
+    }),
     padding: 12,
-    config: vegaLiteConfig(c),
+    config: vegaLiteConfig(c, fs, figure.lineWidth),
   });
   if (figure.kind === 'derivatives-overlay') {
     const { layer, rows, sampled } = overlayBody(figure, c);
@@ -47,6 +51,6 @@ export function buildSpec(figure: Figure): Spec {
       datasets: { [DATASET]: rows },
     };
   }
-  const { hconcat, resolve, rows, panels } = activationsBody(figure, c);
-  return { ...head(describeActivations(figure, panels)), hconcat, resolve, datasets: { [DATASET]: rows } };
+  const { rows, panels, ...layout } = activationsBody(figure, c);
+  return { ...head(describeActivations(figure, panels)), ...layout, datasets: { [DATASET]: rows } };
 }

@@ -1,10 +1,13 @@
 import type { Palette, Theme } from '../config/model.ts';
+import { color } from 'd3-color';
 import { FONT_FAMILY } from '../font.ts';
 
 export interface Colors {
   /** Activation line colours, by panel (cycled). */
   activation: readonly string[];
   derivative: string;
+  /** f'' in a one-series panel. */
+  second: string;
   /** Series colours when several activations share one set of axes. */
   series: readonly string[];
   background: string;
@@ -16,16 +19,18 @@ export interface Colors {
 
 // 'lab' keeps the lab's matplotlib roles: 'b' and 'g' for activations, 'r' dashed for derivatives.
 // 'colorblind' is Okabe–Ito, distinguishable with every common colour-vision deficiency.
-const palettes: Record<Palette, Record<Theme, Pick<Colors, 'activation' | 'derivative' | 'series'>>> = {
+const palettes: Record<Palette, Record<Theme, Pick<Colors, 'activation' | 'derivative' | 'second' | 'series'>>> = {
   lab: {
     light: {
       activation: ['#0000ff', '#008000'],
       derivative: '#ff0000',
+      second: '#9467bd',
       series: ['#0000ff', '#008000', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2'],
     },
     dark: {
       activation: ['#7aa2ff', '#4cc24c'],
       derivative: '#ff6b6b',
+      second: '#c49cff',
       series: ['#7aa2ff', '#4cc24c', '#ffb45a', '#c49cff', '#d8a88f', '#ff9fd8'],
     },
   },
@@ -33,11 +38,13 @@ const palettes: Record<Palette, Record<Theme, Pick<Colors, 'activation' | 'deriv
     light: {
       activation: ['#0072b2', '#009e73'],
       derivative: '#d55e00',
+      second: '#cc79a7',
       series: ['#0072b2', '#009e73', '#d55e00', '#cc79a7', '#e69f00', '#56b4e9'],
     },
     dark: {
       activation: ['#56b4e9', '#009e73'],
       derivative: '#e69f00',
+      second: '#cc79a7',
       series: ['#56b4e9', '#009e73', '#e69f00', '#cc79a7', '#f0e442', '#d55e00'],
     },
   },
@@ -48,32 +55,55 @@ const surfaces: Record<Theme, Pick<Colors, 'background' | 'text' | 'grid' | 'dom
   dark: { background: '#1b1e23', text: '#e6e6e6', grid: '#3a3f47', domain: '#8a9099', shade: '#6b7280' },
 };
 
-export function colors(theme: Theme, palette: Palette): Colors {
-  return { ...palettes[palette][theme], ...surfaces[theme] };
+/** The figure's colours; `background` replaces the theme's ('transparent' included). */
+export function colors(theme: Theme, palette: Palette, background?: string): Colors {
+  return { ...palettes[palette][theme], ...surfaces[theme], ...(background !== undefined && { background }) };
 }
 
-/** The Vega-Lite `config` block: one font everywhere, the theme's surfaces. */
-export function vegaLiteConfig(c: Colors) {
+/**
+ * The x axis' tick count for a plot `width` CSS pixels wide: about one label per 70 pixels (more
+ * font, fewer labels), so that vega need not hide every other one, 0 among them.
+ */
+export const xTickCount = (width: number, fontScale = 1): number => Math.max(2, Math.round(width / (70 * fontScale)));
+/** The y axis' tick count: about one label per 40 pixels of height at font scale 1. */
+export const yTickCount = (height: number, fontScale = 1): number => Math.max(2, Math.round(height / (40 * fontScale)));
+
+/** `css` at `opacity` (keeping a colour that is already more transparent). */
+function translucent(css: string, opacity: number): string {
+  const c = color(css);
+  if (!c) return css;
+  c.opacity = Math.min(c.opacity, opacity);
+  return c.formatRgb();
+}
+
+/** The Vega-Lite `config` block: one font everywhere, the theme's surfaces, sizes times `fontScale`. */
+export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2) {
+  const size = (px: number) => Math.round(px * fontScale * 10) / 10;
   const text = { labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: c.text, titleColor: c.text };
   return {
     font: FONT_FAMILY,
     background: c.background,
+    // Tick labels without needless decimals: -3, not -3.0.
+    numberFormat: '~r',
     view: { stroke: c.domain },
     axis: {
       ...text,
       gridColor: c.grid,
       domainColor: c.domain,
       tickColor: c.domain,
-      labelFontSize: 11,
-      titleFontSize: 12,
+      labelFontSize: size(11),
+      titleFontSize: size(12),
       titleFontWeight: 'normal',
     },
     legend: {
       ...text,
-      labelFontSize: 11,
-      symbolStrokeWidth: 2,
+      labelFontSize: size(11),
+      symbolStrokeWidth: lineWidth,
+      symbolSize: size(300),
+      labelLimit: size(320),
       symbolType: 'stroke',
-      fillColor: c.background,
+      // A legend over a curve lets it show through.
+      fillColor: translucent(c.background, 0.85),
       strokeColor: c.grid,
       padding: 6,
       cornerRadius: 3,
@@ -81,12 +111,12 @@ export function vegaLiteConfig(c: Colors) {
     title: {
       font: FONT_FAMILY,
       color: c.text,
-      fontSize: 14,
+      fontSize: size(14),
       fontWeight: 'normal',
       subtitleFont: FONT_FAMILY,
       subtitleColor: c.text,
     },
     text: { font: FONT_FAMILY, color: c.text },
-    concat: { spacing: 30 },
+    concat: { spacing: size(30) },
   } as const;
 }

@@ -4,7 +4,7 @@
 // objects instead of millions. Pure: rows in, rows out.
 import type { Figure } from '../config/model.ts';
 import { findActivation } from '../math/activations/registry.ts';
-import { panelKeys, type Row } from './data.ts';
+import { seriesKeys, type Row } from './data.ts';
 import { overlayKeys } from './overlay.ts';
 import { DATASET, type Spec } from './spec.ts';
 
@@ -31,7 +31,7 @@ export const thinThreshold = (columns: number) => Math.max(THIN_PER_COLUMN * col
  * One series' rows (sorted by z) thinned for drawing, in their order. The rows are cut into buckets:
  * a device-pixel column, split further at every break; a row at a break, or with a value that is not
  * finite, is a bucket of its own. Each bucket keeps its first and last row and the rows with the
- * smallest and largest y and dy (y and dy share one row object per z, so one thinning serves both):
+ * smallest and largest y, dy and d2y (they share one row object per z, so one thinning serves both):
  * a line through what is kept covers the same pixels as a line through every row, each piece between
  * jumps still ends at its last point, and the extremes that set the y scale stay.
  */
@@ -53,15 +53,18 @@ export function thinRows<R extends Row>(rows: readonly R[], options: ThinOptions
   let yMax = -1;
   let dyMin = -1;
   let dyMax = -1;
+  let d2Min = -1;
+  let d2Max = -1;
   const close = () => {
     if (first < 0) return;
-    keep[first] = keep[last] = keep[yMin] = keep[yMax] = keep[dyMin] = keep[dyMax] = 1;
+    keep[first] = keep[last] = keep[yMin] = keep[yMax] = keep[dyMin] = keep[dyMax] = keep[d2Min] = keep[d2Max] = 1;
     first = -1;
   };
   for (let i = 0; i < n; i++) {
     const { z, y, dy } = rows[i];
+    const d2y = rows[i].d2y ?? 0;
     while (b < breaks.length && breaks[b] < z) b++;
-    if ((b < breaks.length && breaks[b] === z) || !Number.isFinite(z + y + dy)) {
+    if ((b < breaks.length && breaks[b] === z) || !Number.isFinite(z + y + dy + d2y)) {
       close();
       keep[i] = 1;
       column = Number.NaN;
@@ -72,7 +75,7 @@ export function thinRows<R extends Row>(rows: readonly R[], options: ThinOptions
       close();
       column = c;
       piece = b;
-      first = last = yMin = yMax = dyMin = dyMax = i;
+      first = last = yMin = yMax = dyMin = dyMax = d2Min = d2Max = i;
       continue;
     }
     last = i;
@@ -80,6 +83,8 @@ export function thinRows<R extends Row>(rows: readonly R[], options: ThinOptions
     if (y > rows[yMax].y) yMax = i;
     if (dy < rows[dyMin].dy) dyMin = i;
     if (dy > rows[dyMax].dy) dyMax = i;
+    if (d2y < (rows[d2Min].d2y ?? 0)) d2Min = i;
+    if (d2y > (rows[d2Max].d2y ?? 0)) d2Max = i;
   }
   close();
   const out: R[] = [];
@@ -122,15 +127,17 @@ export function specForRender(figure: Figure, spec: Spec, scale: number): Spec {
   // SVG and PDF are drawn at scale 1: never thin for fewer columns than CSS pixels.
   const columns = Math.ceil(figure.width * Math.max(1, scale));
   const threshold = thinThreshold(columns);
-  const keys = figure.kind === 'activations' ? panelKeys(figure) : overlayKeys(figure);
-  const series = figure.kind === 'activations' ? figure.panels : figure.series;
+  const keyed =
+    figure.kind === 'activations'
+      ? seriesKeys(figure)
+      : overlayKeys(figure).map((k, i) => ({ ...k, series: figure.series[i] }));
   const options = new Map<string, ThinOptions>();
-  series.forEach(({ activation, params }, i) => {
-    const breaks = findActivation(activation)!
-      .breaks(params)
+  for (const { key, series } of keyed) {
+    const breaks = findActivation(series.activation)!
+      .breaks(series.params)
       .map((k) => k.z);
-    options.set(keys[i].key, { columns, breaks, threshold });
-  });
+    options.set(key, { columns, breaks, threshold });
+  }
   const table = spec.datasets[DATASET] as Row[];
   const thinned = thinTable(table, options);
   return thinned === table ? spec : { ...spec, datasets: { ...spec.datasets, [DATASET]: thinned as object[] } };

@@ -18,7 +18,8 @@ export interface JobRunner {
 const BIG_FIGURE = 200_000;
 
 function figureRows(figure: Figure): number {
-  if (figure.kind === 'activations') return figure.panels.reduce((n, panel) => n + gridLength(panel.grid), 0);
+  if (figure.kind === 'activations')
+    return figure.panels.reduce((n, panel) => n + gridLength(panel.grid) * panel.series.length, 0);
   if (figure.kind === 'derivatives-overlay') return figure.series.length * gridLength(figure.grid);
   return figure.series.length * figure.simulation.depth;
 }

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { normalizeConfig } from '../../src/config/normalize.ts';
 import { stringifySpec } from '../../src/output/files.ts';
 import { buildSpec, SCHEMA_URL } from '../../src/figures/spec.ts';
+import { seriesKeys } from '../../src/figures/data.ts';
 import { linspace } from '../../src/math/grid.ts';
 import { root } from '../cli.ts';
 
@@ -112,20 +113,20 @@ describe('lines break at jumps', () => {
   it("every break inside a default figure's range is a grid point with exact values", () => {
     for (const f of config.figures) {
       if (f.kind !== 'activations') continue;
-      f.panels.forEach((p) => {
+      for (const { series: p, key } of seriesKeys(f)) {
         const a = findActivation(p.activation)!;
-        const table = rows(f.id, p.activation);
+        const table = rows(f.id, key);
         const [lo, hi] = [table[0].z, table.at(-1)!.z];
         for (const b of a.breaks(p.params).filter((b) => b.z >= lo && b.z <= hi)) {
           const row = table.find((r) => r.z === b.z);
           expect(row, `${f.id}: break at ${b.z}`).toEqual({
-            activation: p.activation,
+            activation: key,
             z: b.z,
             y: a.f(b.z, p.params),
             dy: a.df(b.z, p.params),
           });
         }
-      });
+      }
     }
     const t = rows('activation-hardtanh', 'hardtanh');
     expect(t.find((r) => r.z === -1)).toEqual({ activation: 'hardtanh', z: -1, y: -1, dy: 0 });

@@ -1,0 +1,123 @@
+// Where labels go: each label tries positions around its anchor, nearest first, and takes the first that
+// stays inside the plot and clear of the legend, the markers, the labels placed before it and, if it
+// can, the curves. Sizes come from the bundled font's advance widths, so this stays pure.
+import type { LegendPosition } from '../config/model.ts';
+import { CHARS, WIDTHS } from './font-widths.ts';
+
+export interface Rect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+const advance = new Map([...CHARS].map((ch, i) => [ch, WIDTHS[i]]));
+
+/** The width of `text` set in the bundled font at `fontSize` pixels (an unknown character counts as "M"). */
+export function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += advance.get(ch) ?? 1000;
+  return (w * fontSize) / 1000;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+const inside = (a: Rect, b: Rect) => a.x1 >= b.x1 && a.y1 >= b.y1 && a.x2 <= b.x2 && a.y2 <= b.y2;
+
+/**
+ * The box a legend inside the plot covers, in plot pixels (vega sets it 17.5 px in from the corner; its
+ * rows are 17 px at font scale 1), with a margin. Undefined for a legend outside the plot.
+ */
+export function legendBox(
+  position: LegendPosition | false,
+  legends: readonly (readonly string[])[],
+  plot: { width: number; height: number },
+  fontScale: number,
+  title = false,
+): Rect | undefined {
+  if (position === false || position === 'right' || position === 'bottom') return undefined;
+  // Several legends at one corner sit side by side.
+  const sizes = legends.map((labels) => ({
+    w: 37 * fontScale + Math.max(...labels.map((l) => textWidth(l, 11 * fontScale))) + 6,
+    h: 17 * fontScale * labels.length + 11 + (title ? 17 * fontScale : 0),
+  }));
+  const w = 17.5 + sizes.reduce((n, s) => n + s.w, 0) + 10 * (sizes.length - 1) + 6;
+  const h = 17.5 + Math.max(...sizes.map((s) => s.h)) + 6;
+  const left = position.endsWith('left');
+  const top = position.startsWith('top');
+  return {
+    x1: left ? 0 : plot.width - w,
+    x2: left ? w : plot.width,
+    y1: top ? 0 : plot.height - h,
+    y2: top ? h : plot.height,
+  };
+}
+
+const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+
+/**
+ * Where an automatic legend goes: the corner of the plot whose box covers none of `markers` (jump and
+ * peak dots) and the fewest of `points` (the curves, in plot pixels), top-left first among equals;
+ * outside on the right when every corner covers a marker. The legend's fill lets covered lines show through.
+ */
+export function chooseLegend(
+  legends: readonly (readonly string[])[],
+  plot: { width: number; height: number },
+  fontScale: number,
+  points: readonly { x: number; y: number }[],
+  title = false,
+  markers: readonly { x: number; y: number }[] = [],
+): LegendPosition {
+  let best: LegendPosition = 'right';
+  let fewest = Infinity;
+  for (const corner of CORNERS) {
+    const box = legendBox(corner, legends, plot, fontScale, title)!;
+    const within = (p: { x: number; y: number }) => p.x >= box.x1 && p.x <= box.x2 && p.y >= box.y1 && p.y <= box.y2;
+    if (markers.some(within)) continue;
+    const covered = points.filter(within).length;
+    if (covered < fewest) [best, fewest] = [corner, covered];
+  }
+  return best;
+}
+
+export interface LabelRequest {
+  /** The point labelled, in plot pixels. */
+  x: number;
+  y: number;
+  text: string;
+  fontSize: number;
+}
+
+/** A placed label: its box in plot pixels (text set with align left, baseline top at x1, y1). */
+export type Placement = Rect;
+
+/**
+ * Places each label beside its point, or returns undefined for one that fits nowhere (the caller then
+ * says it elsewhere, e.g. in the legend). `obstacles` are boxes no label may touch; `curve` are points
+ * a label avoids when it can.
+ */
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  plot: { width: number; height: number },
+  obstacles: readonly Rect[],
+  curve: readonly { x: number; y: number }[],
+): (Placement | undefined)[] {
+  const bounds = { x1: 2, y1: 2, x2: plot.width - 2, y2: plot.height - 2 };
+  const taken = [...obstacles];
+  const crossesCurve = (r: Rect) => curve.some((p) => p.x > r.x1 && p.x < r.x2 && p.y > r.y1 && p.y < r.y2);
+  return requests.map((q) => {
+    const w = textWidth(q.text, q.fontSize);
+    const h = q.fontSize * 1.2;
+    const gap = 6;
+    const spots: Rect[] = [];
+    for (const dy of [-h - gap, gap, -h / 2, -2 * h - gap, h + 2 * gap]) {
+      for (const dx of [gap, -w - gap, -w / 2, 4 * gap, -w - 4 * gap, 12 * gap, -w - 12 * gap]) {
+        if (dy === -h / 2 && dx === -w / 2) continue; // on the point itself
+        spots.push({ x1: q.x + dx, y1: q.y + dy, x2: q.x + dx + w, y2: q.y + dy + h });
+      }
+    }
+    const free = spots.filter((r) => inside(r, bounds) && !taken.some((t) => overlaps(r, t)));
+    const best = free.find((r) => !crossesCurve(r)) ?? free[0];
+    if (best) taken.push(best);
+    return best;
+  });
+}

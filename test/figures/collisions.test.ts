@@ -1,0 +1,128 @@
+// No label collides: every default figure and a stress config, laid out by vega, checked from the
+// scenegraph's bounds. Texts must not overlap each other, a legend they are not part of, or a curve's
+// marker, and must lie inside the image.
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { normalizeConfig } from '../../src/config/normalize.ts';
+import type { Figure } from '../../src/config/model.ts';
+import { buildSpec } from '../../src/figures/spec.ts';
+import { type Box, layoutScene, type Scene } from '../../src/render/scene.ts';
+import { root } from '../cli.ts';
+
+const overlap = (a: Box, b: Box, slack = 0.5) =>
+  a.x1 + slack < b.x2 && b.x1 + slack < a.x2 && a.y1 + slack < b.y2 && b.y1 + slack < a.y2;
+
+/** Every collision in a scene, as readable lines. */
+function collisions(scene: Scene): string[] {
+  const out: string[] = [];
+  const texts = scene.items.filter((i) => i.kind === 'text');
+  const legends = scene.items.filter((i) => i.kind === 'legend');
+  const markers = scene.items.filter((i) => i.kind === 'symbol' && i.legend === undefined);
+  const name = (i: (typeof texts)[number]) => `${i.role} "${i.text}"`;
+  for (const t of texts) {
+    const { x1, y1, x2, y2 } = t.box;
+    if (x1 < -0.5 || y1 < -0.5 || x2 > scene.width + 0.5 || y2 > scene.height + 0.5)
+      out.push(`${name(t)} leaves the ${scene.width}×${scene.height} image`);
+  }
+  for (const t of texts) {
+    // The figure's own labels (peaks, bounds, saturation) belong inside their plot.
+    const p = t.plot;
+    if (
+      t.role === 'mark' &&
+      !(t.box.x1 >= p.x1 - 0.5 && t.box.x2 <= p.x2 + 0.5 && t.box.y1 >= p.y1 - 0.5 && t.box.y2 <= p.y2 + 0.5)
+    )
+      out.push(`${name(t)} leaves its plot`);
+  }
+  texts.forEach((a, i) => {
+    for (const b of texts.slice(i + 1)) if (overlap(a.box, b.box)) out.push(`${name(a)} overlaps ${name(b)}`);
+    for (const l of legends)
+      if (a.legend !== l.legend && overlap(a.box, l.box)) out.push(`${name(a)} is under a legend`);
+    for (const m of markers) if (overlap(a.box, m.box, 1)) out.push(`${name(a)} covers a marker`);
+  });
+  return out;
+}
+
+const check = async (figure: Figure) => collisions(await layoutScene(buildSpec(figure)));
+
+const config = await loadConfig(`${root}/figures.config.ts`);
+
+describe('no label collides', () => {
+  it.each(config.figures.map((f) => [f.id, f] as const))('in the default figure %s', async (_id, figure) => {
+    expect((await check(figure)).join('\n')).toBe('');
+  });
+
+  const stress = normalizeConfig({
+    figures: [
+      {
+        id: 'overlay-smooth',
+        kind: 'derivatives-overlay',
+        activations: ['gelu', 'silu', 'mish', 'relu'],
+      },
+      {
+        id: 'six-on-dark-slide',
+        theme: 'dark',
+        preset: 'slide',
+        grid: { min: -6, max: 6, samples: 301 },
+        panels: [{ series: ['sigmoid', 'tanh', 'relu', 'gelu', 'softsign', 'elu'] }],
+      },
+      {
+        id: 'peaks-near-edges',
+        kind: 'derivatives-overlay',
+        activations: ['sigmoid', { activation: 'softplus', params: { beta: 2 } }, 'tanh'],
+        grid: { min: -0.5, max: 8, samples: 201 },
+      },
+      {
+        id: 'clipped',
+        kind: 'derivatives-overlay',
+        activations: ['sigmoid', 'tanh', 'relu'],
+        yDomain: [0, 0.5],
+      },
+      {
+        id: 'clipped-panels',
+        grid: { min: -10, max: 10, samples: 201 },
+        panels: [
+          { activation: 'elu', yDomain: [-1, 2] },
+          { activation: 'softplus', yDomain: [0, 3], saturation: true },
+        ],
+      },
+      {
+        id: 'eight-in-two-columns',
+        columns: 4,
+        grid: { min: -5, max: 5, samples: 101 },
+        panels: ['sigmoid', 'tanh', 'relu', 'gelu', 'silu', 'mish', 'hardtanh', 'softsign'].map((a) => ({
+          activation: a,
+          saturation: a === 'sigmoid' || a === 'tanh',
+        })),
+      },
+      {
+        id: 'depth-many',
+        kind: 'vanishing-gradient-depth',
+        activations: ['sigmoid', 'tanh', 'relu', 'gelu', 'selu', 'softsign'],
+        depth: 20,
+        units: 32,
+      },
+    ],
+  });
+  it.each(stress.figures.map((f) => [f.id, f] as const))('in the stress figure %s', async (_id, figure) => {
+    expect((await check(figure)).join('\n')).toBe('');
+  });
+
+  it('the check finds a collision when there is one', async () => {
+    const [figure] = normalizeConfig({
+      figures: [{ id: 'x', kind: 'derivatives-overlay', legend: 'top-left', labelPeaks: false }],
+    }).figures;
+    const spec = buildSpec(figure);
+    // Two texts at the same spot.
+    const layer = (spec as any).layer as object[];
+    layer.push(
+      { data: { values: [{}] }, mark: { type: 'text', text: 'AAAA', x: 100, y: 100 } },
+      { data: { values: [{}] }, mark: { type: 'text', text: 'BBBB', x: 102, y: 101 } },
+      { data: { values: [{}] }, mark: { type: 'text', text: 'far out', x: 5000, y: 100 } },
+      { data: { values: [{}] }, mark: { type: 'text', text: 'on the legend', x: 25, y: 25, align: 'left' } },
+    );
+    const found = await collisions(await layoutScene(spec));
+    expect(found.some((c) => c.includes('"AAAA" overlaps mark "BBBB"'))).toBe(true);
+    expect(found).toContain('mark "far out" leaves its plot');
+    expect(found).toContain('mark "on the legend" is under a legend');
+  });
+});
