@@ -34,6 +34,15 @@ function program() {
     .example('actfig check')
     .action((options) => run('check', options));
   cli
+    .command('dev', 'Build, serve the output folder on a local address, rebuild and reload the page on every save')
+    .option(...CONFIG)
+    .option(...OUT)
+    .option('--port <n>', 'port to listen on (default 4173; 0: any free port)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1)')
+    .example('actfig dev')
+    .example('actfig dev --config lectures/03/figures.config.ts --port 8080')
+    .action((options) => run('dev', options));
+  cli
     .command('spec <id>', "Print a figure's Vega-Lite spec, byte for byte what the build writes")
     .option(...CONFIG)
     .example('actfig spec sigmoid-vs-relu > sigmoid-vs-relu.vl.json')
@@ -87,9 +96,11 @@ const VALUED = new Set([
   'samples',
   'step',
   'order',
+  'port',
+  'host',
 ]);
 
-type Command = 'build' | 'check' | 'spec' | 'eval' | 'list' | 'init' | 'setup-system';
+type Command = 'build' | 'check' | 'dev' | 'spec' | 'eval' | 'list' | 'init' | 'setup-system';
 let pending: { command: Command; options: Record<string, unknown> } | undefined;
 const run = (command: Command, options: Record<string, unknown>) => {
   pending = { command, options };
@@ -120,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       throw new UserError(
         `actfig: unknown command "${glued[0]}"; ` +
-          'commands: build, check, spec, eval, list, init, setup-system (see actfig --help)',
+          'commands: build, check, dev, spec, eval, list, init, setup-system (see actfig --help)',
       );
     }
     if (!pending) return 0;
@@ -149,6 +160,8 @@ async function dispatch(command: Command, values: Values): Promise<number> {
       return (await import('./commands/build.ts')).buildCommand(values);
     case 'check':
       return (await import('./commands/check.ts')).checkCommand(values);
+    case 'dev':
+      return (await import('./commands/dev.ts')).devCommand(values);
     case 'spec':
       return (await import('./commands/spec.ts')).specCommand(values);
     case 'eval':

@@ -1,0 +1,17 @@
+import { UserError } from '../../errors.ts';
+import { wholeNumber } from '../args.ts';
+import type { Values } from '../main.ts';
+
+/** `actfig dev`: build, serve the output folder, rebuild and reload on every save. Returns the exit code. */
+export async function devCommand(values: Values): Promise<number> {
+  const port = wholeNumber('actfig dev: --port', values.port as string | undefined, 0, 65535) ?? 4173;
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  if (host === '') throw new UserError('actfig dev: --host: must not be empty');
+  const { dev } = await import('../../dev/dev.ts');
+  return dev({
+    port,
+    host,
+    ...(values.config !== undefined && { config: values.config as string }),
+    ...(values.out !== undefined && { out: values.out as string }),
+  });
+}
