@@ -1,0 +1,181 @@
+import type { Activation, Break, NumberParam, ParamValues } from '../activations/types.ts';
+import { linspace } from '../grid.ts';
+import { classify, crossingPoints, crossings, type Pieces } from './breaks.ts';
+import { type FormulaDefinition, FormulaError, short } from './definition.ts';
+import { differentiate, sided } from './derivative.ts';
+import { derivativeTex, tex } from './latex.ts';
+import { normalize } from './normalize.ts';
+import { type Fn, numeric } from './numeric.ts';
+import { checkFormulaName, checkParams, parseFormula } from './parse.ts';
+import { computeProperties } from './properties.ts';
+
+/**
+ * The activation a formula defines, like the built-ins: f as written, f' and f'' derived symbolically
+ * once (a kink takes the derivative of the piece on the `kink` side), breaks where the formula's
+ * comparisons flip, properties measured numerically. Throws FormulaError for a definition it cannot
+ * use, including one that is not finite on [-20, 20] at the defaults, or whose hand-written derivative
+ * or second derivative disagrees with the symbolic one.
+ */
+export function compileFormula(name: string, def: FormulaDefinition): Activation<ParamValues> {
+  checkFormulaName(name, []);
+  if (typeof def !== 'object' || def === null) {
+    throw new FormulaError('formula', `a formula activation needs { formula: "..." }, got ${JSON.stringify(def)}`);
+  }
+  const kink = def.kink ?? 'left';
+  if (kink !== 'left' && kink !== 'right') {
+    throw new FormulaError('kink', `kink must be "left" or "right", got ${JSON.stringify(def.kink)}`);
+  }
+  if (def.label !== undefined && (typeof def.label !== 'string' || def.label.trim() === '')) {
+    throw new FormulaError('label', `label must be a non-empty string, got ${JSON.stringify(def.label)}`);
+  }
+  const defaults = checkParams(def.params);
+  const names = defaults.map(([key]) => key);
+  const shown = parseFormula(def.formula, 'formula', names);
+  const tree = normalize(shown);
+  const d1 = differentiate(tree);
+  const d2 = differentiate(d1);
+  const f = numeric(tree, defaults);
+  const df = numeric(sided(d1, kink), defaults);
+  const d2f = numeric(sided(d2, kink), defaults);
+  let d3f: Fn | undefined;
+  const pieces: Pieces = { f, df, d2f, d3f: () => (d3f ??= numeric(sided(differentiate(d2), kink), defaults)) };
+  const list = crossings(tree, defaults);
+  const breaks = memo(names, (p) =>
+    crossingPoints(list, p).flatMap((z) => classify(z, pieces, p) ?? ([] as Required<Break>[])),
+  );
+  const properties = memo(names, (p) =>
+    computeProperties(
+      (z) => f(z, p),
+      (z) => df(z, p),
+      (z) => d2f(z, p),
+      breaks(p),
+    ),
+  );
+  let latexF: string | undefined;
+  let latexDF: string | undefined;
+  const params: Record<string, NumberParam> = {};
+  for (const [key, value] of defaults)
+    params[key] = { kind: 'number', default: value, description: 'formula parameter' };
+  const activation: Activation<ParamValues> = {
+    name,
+    displayName: def.label ?? name,
+    params,
+    f,
+    df,
+    d2f,
+    // Typeset on first use: mathjs's simplify (for a readable f') takes milliseconds that evaluation never needs.
+    latex: {
+      get f() {
+        latexF ??= tex(shown);
+        return latexF;
+      },
+      get df() {
+        latexDF ??= derivativeTex(d1);
+        return latexDF;
+      },
+    },
+    breaks: (p) => breaks(p).map((b) => ({ ...b })),
+    properties: (p) => {
+      const props = properties(p);
+      return { ...props, maxAbsDerivative: { ...props.maxAbsDerivative } };
+    },
+  };
+  const atDefaults: ParamValues = Object.fromEntries(defaults);
+  const zs = checkPoints(breaks(atDefaults));
+  checkFinite(activation, atDefaults, zs);
+  if (def.derivative !== undefined) agrees('derivative', def.derivative, df, names, defaults, zs, atDefaults);
+  if (def.second !== undefined) agrees('second', def.second, d2f, names, defaults, zs, atDefaults);
+  return activation;
+}
+
+/** Results by parameter values: figures ask for the breaks and properties of the same values often. */
+function memo<T>(names: readonly string[], fn: (p: ParamValues) => T): (p: ParamValues) => T {
+  const cache = new Map<string, T>();
+  return (p) => {
+    const key = JSON.stringify(names.map((k) => p[k]));
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= 64) cache.clear();
+      value = fn(p);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * Where a definition is checked: 2001 points on [-20, 20] less those on a break, where a hand-written
+ * derivative may take the other piece, plus a point just either side of each break there.
+ */
+function checkPoints(breaks: readonly Break[]): Float64Array {
+  const near = (z: number, b: number) => Math.abs(z - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  const zs = [...linspace(-20, 20, 2001)].filter((z) => !breaks.some((b) => near(z, b.z)));
+  for (const { z } of breaks)
+    if (Math.abs(z) <= 20) zs.push(z - 1e-7 * Math.max(1, Math.abs(z)), z + 1e-7 * Math.max(1, Math.abs(z)));
+  return Float64Array.from(zs).sort();
+}
+
+/** Throws FormulaError (field `field`) at the first z where a hand-written derivative and the symbolic one differ. */
+function agrees(
+  field: 'derivative' | 'second',
+  text: string,
+  symbolic: Fn,
+  names: readonly string[],
+  defaults: readonly (readonly [string, number])[],
+  zs: Float64Array,
+  p: ParamValues,
+): void {
+  const given = numeric(normalize(parseFormula(text, field, names)), defaults);
+  for (const z of zs) {
+    const [a, b] = [given(z, p), symbolic(z, p)];
+    // 1e-9 relative, with an absolute floor of 1e-11 where both are about 0 (rounding in σ(1 - σ) at z = 20).
+    if (Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-2)) continue;
+    const what = field === 'derivative' ? 'd/dz' : 'd²/dz²';
+    throw new FormulaError(
+      field,
+      `${field} disagrees with ${what} of the formula at z = ${short(z)}: ${short(a)} vs ${short(b)}`,
+    );
+  }
+}
+
+export interface NonFinite {
+  z: number;
+  /** Which of the three is not finite. */
+  fn: 'f' | "f'" | "f''";
+  value: number;
+}
+
+/** The first z of `zs` where f, f' or f'' is NaN or ±Infinity at parameters p. */
+export function findNonFinite(
+  activation: Activation<ParamValues>,
+  p: ParamValues,
+  zs: Float64Array,
+): NonFinite | undefined {
+  for (const z of zs) {
+    for (const [fn, g] of [
+      ['f', activation.f],
+      ["f'", activation.df],
+      ["f''", activation.d2f],
+    ] as const) {
+      const value = g(z, p);
+      if (!Number.isFinite(value)) return { z, fn, value };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Throws FormulaError (field 'formula') naming the first z of `zs` where f, f' or f'' is not finite
+ * at parameters p, e.g. "f(z) = NaN at z = -1". For a figure's grid before it is drawn.
+ */
+export function checkFinite(activation: Activation<ParamValues>, p: ParamValues, zs: Float64Array): void {
+  const bad = findNonFinite(activation, p, zs);
+  if (bad) {
+    const what = bad.fn === 'f' ? 'the formula' : bad.fn;
+    throw new FormulaError(
+      'formula',
+      `${what} is not finite at z = ${short(bad.z)} (${bad.fn}(z) = ${bad.value}); ` +
+        'an activation must be finite for every z',
+    );
+  }
+}
