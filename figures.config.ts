@@ -14,6 +14,10 @@ const activationFigures: FigureConfig[] = activationNames.map((name) => {
 });
 
 export default defineConfig({
+  // A custom activation, by formula: f' and f'' are derived symbolically and checked like the built-ins.
+  activations: {
+    squareplus: { formula: '(z + sqrt(z^2 + b)) / 2', params: { b: 4 }, label: 'Squareplus' },
+  },
   outDir: 'figures',
   formats: ['png', 'svg', 'pdf'],
   png: { scale: 2 },
@@ -70,6 +74,14 @@ export default defineConfig({
         "Leaky ReLU for three negative slopes: its derivative is the slope for z < 0 and 1 for z > 0 (PyTorch's 0.01 at 0 is the left one).",
       grid: { min: -5, max: 5, samples: 401 },
       panels: [{ series: [{ activation: 'leaky_relu', sweep: { negative_slope: [0.01, 0.1, 0.3] } }] }],
+    },
+    // Squareplus (a formula in this config) against softplus and ReLU: smooth like softplus, cheaper to compute.
+    {
+      id: 'squareplus',
+      caption:
+        'Squareplus, (z + sqrt(z² + b)) / 2 with b = 4, defined by formula in the config, beside softplus and ReLU: its derivative is derived symbolically.',
+      grid: { min: -5, max: 5, samples: 401 },
+      panels: [{ series: ['squareplus', 'softplus', 'relu'] }],
     },
     ...activationFigures,
   ],

@@ -11,7 +11,7 @@ import { findActivation, knownNames, type ActivationName, type ParamValues } fro
 import { evaluate as evaluateArrays } from './math/evaluate.ts';
 import { resolveParams } from './math/params.ts';
 
-export type ConfigInput = UserConfig | Config | string;
+export type ConfigInput = UserConfig<string> | Config | string;
 
 export interface ApiOptions {
   /** Where a relative outDir of a config given as an object starts. Default: the current folder. */

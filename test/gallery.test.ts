@@ -87,8 +87,11 @@ describe('figures/index.html in Chromium', () => {
 
   it('has a property table listing every activation, with typeset formulas', async () => {
     const names = await page.$$eval('#properties tbody th code', (codes) => codes.map((c) => c.textContent));
-    expect(names).toEqual(activationNames);
-    expect(await page.locator('#properties tbody math').count()).toBe(2 * activationNames.length);
+    // The built-ins, then the config's formula activation (squareplus), each with f and f' typeset.
+    expect(names).toEqual([...activationNames, 'squareplus']);
+    expect(await page.locator('#properties tbody math').count()).toBe(2 * (activationNames.length + 1));
+    expect(await page.locator('#act-squareplus').innerText()).toMatch(/Squareplus\s+squareplus \(formula\)/);
+    expect(await page.locator('#act-squareplus a').getAttribute('href')).toBe('#fig-squareplus');
     const sigmoid = await page.locator('#act-sigmoid').innerText();
     expect(sigmoid).toMatch(/0\.25 at z = 0/);
     expect(await page.locator('#act-sigmoid a').getAttribute('href')).toBe('#fig-activation-sigmoid');

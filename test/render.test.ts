@@ -32,9 +32,9 @@ describe('actfig build (default config)', () => {
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const ext of ['.vl.json', '.csv', '.png', '.svg', '.pdf'])
-      expect(files.filter((f) => f.endsWith(ext))).toHaveLength(29);
+      expect(files.filter((f) => f.endsWith(ext))).toHaveLength(30);
     expect(stdout.trim().split('\n').at(-1)).toMatch(
-      /^29 figures: 29 rendered, 0 unchanged, 0 removed, 0 failed; 147 files written to .* in \d+\.\d\d s$/,
+      /^30 figures: 30 rendered, 0 unchanged, 0 removed, 0 failed; 152 files written to .* in \d+\.\d\d s$/,
     );
   });
 });
@@ -130,7 +130,7 @@ describe('actfig spec and list', () => {
   it('actfig list lists the figures after the activations', () => {
     const r = actfig(['list']);
     expect(r.stdout).toMatch(
-      /Figures in figures\.config\.ts \(29\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/,
+      /Figures in figures\.config\.ts \(30\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/,
     );
   });
 });

@@ -382,6 +382,7 @@ async function writeFigure(
     alt: made.alt,
     ...(p.figure.caption !== undefined && { caption: p.figure.caption }),
     ...size,
+    ...(p.figure.formulas && { formulas: p.figure.formulas }),
     files,
   } as ManifestFigure);
 }
@@ -406,9 +407,10 @@ async function siteIntact(config: Config, folder: OutputFolder): Promise<boolean
 async function writeSite(config: Config, folder: OutputFolder, result: BuildResult): Promise<void> {
   const { buildSite, galleryFormulas } = await import('../site/gallery.ts');
   const { typeset } = await import('../site/formulas.ts');
-  const math = await typeset(galleryFormulas(), config.outDir);
+  const manifest = { generator: '', figures: orderEntries(folder) };
+  const math = await typeset(galleryFormulas(manifest), config.outDir);
   const page = config.gallery || 'index.html';
-  const pages = buildSite({ generator: '', figures: orderEntries(folder) }, config.outDir, page, math);
+  const pages = buildSite(manifest, config.outDir, page, math);
   const files: ManifestFile[] = [];
   for (const [name, text] of Object.entries(pages)) {
     const old = await readFile(join(config.outDir, name), 'utf8').catch(() => undefined);

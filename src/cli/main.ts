@@ -49,6 +49,7 @@ function program() {
     .action((id, options) => run('spec', { ...options, id }));
   cli
     .command('eval <name>', "Print f(z) and f'(z) of an activation as CSV (z,y,dy)")
+    .option('--config <file>', 'a config whose formula activations (its `activations`) NAME may be')
     .option('--param <key=value>', 'an activation parameter (repeatable), e.g. --param negative_slope=0.2')
     .option('--at <list>', 'the z values, comma-separated')
     .option('--min <z>', 'smallest z (with --samples or --step)')
@@ -59,6 +60,7 @@ function program() {
     .option('--order <n>', "1: z,y,dy (default); 2: also f''(z), PyTorch's double backward, as a fourth column d2y")
     .example('actfig eval relu --at -1,0,2.5')
     .example('actfig eval sigmoid --min -10 --max 10 --samples 400')
+    .example('actfig eval squareplus --config figures.config.ts --at -1,0,1')
     .action((name, options) => run('eval', { ...options, name }));
   cli
     .command('list', "List the activations with their parameters, then the config's figures")

@@ -3,6 +3,7 @@
 import type { ParamValues } from '../math/activations/registry.ts';
 import type { GridSpec } from '../math/grid.ts';
 import type { Format, PngOptions } from '../formats.ts';
+import type { FormulaDefinition } from '../math/formula/definition.ts';
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -92,6 +93,8 @@ export interface FigureBase {
   lineWidth: number;
   /** The background colour, or 'transparent' (PNG and SVG). */
   background?: string;
+  /** The formula activations the figure draws, by name: part of its content key, registered where it is drawn. */
+  formulas?: Record<string, FormulaDefinition>;
 }
 
 export interface ActivationsFigure extends FigureBase {
@@ -134,6 +137,8 @@ export interface Config {
   png: PngOptions;
   /** The gallery page's file name, or false for no gallery. */
   gallery: string | false;
+  /** The config's formula activations, by name. */
+  activations?: Record<string, FormulaDefinition>;
   figures: Figure[];
 }
 

@@ -5,8 +5,10 @@ import type { GridSpec } from '../math/grid.ts';
 import { describeParams, resolveParams } from '../math/params.ts';
 import { canonicalFormats } from '../formats.ts';
 import { configError } from './messages.ts';
+import { checkOnGrid, type FormulaDefinition, normalizeFormulas } from './formulas.ts';
 import {
   DEFAULTS,
+  figureActivations,
   FUNCTIONS,
   NORMALIZED,
   type Config,
@@ -31,9 +33,13 @@ import {
  * `file` names the config in messages; `baseDir` is where a relative outDir starts.
  */
 export function normalizeConfig(input: unknown, file = 'config', baseDir = process.cwd(), path?: string): Config {
+  // Formula activations first: the figures may name them.
+  const formulas = normalizeFormulas(input, file);
   const result = configSchema.safeParse(input);
   if (!result.success) throw configError(file, result.error.issues, input);
   const c = result.data;
+  const figures = c.figures.map((f) => normalizeFigure(f, c));
+  if (formulas) figures.forEach((f, i) => attachFormulas(f, formulas, file, `figures[${i}]`));
   return {
     [NORMALIZED]: true,
     file,
@@ -42,8 +48,32 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
     formats: canonicalFormats(c.formats ?? DEFAULTS.formats),
     png: { ...DEFAULTS.png, ...c.png },
     gallery: c.gallery ?? DEFAULTS.gallery,
-    figures: c.figures.map((f) => normalizeFigure(f, c)),
+    ...(formulas && { activations: formulas }),
+    figures,
   };
+}
+
+/**
+ * Gives a figure the definitions of the formula activations it draws (so its content key covers them)
+ * and checks each is finite on the figure's grid.
+ */
+function attachFormulas(figure: Figure, formulas: Record<string, FormulaDefinition>, file: string, at: string): void {
+  const used = figureActivations(figure).filter((name) => Object.hasOwn(formulas, name));
+  if (used.length === 0) return;
+  figure.formulas = Object.fromEntries(used.map((name) => [name, formulas[name]]));
+  if (figure.kind === 'activations') {
+    figure.panels.forEach((panel, i) =>
+      panel.series.forEach((s, j) => {
+        if (used.includes(s.activation))
+          checkOnGrid(s.activation, s.params, panel.grid, file, `${at}.panels[${i}].series[${j}]`);
+      }),
+    );
+  } else if (figure.kind === 'derivatives-overlay') {
+    figure.series.forEach((s, j) => {
+      if (used.includes(s.activation))
+        checkOnGrid(s.activation, s.params, figure.grid, file, `${at}.activations[${j}]`);
+    });
+  }
 }
 
 function seriesLabel(

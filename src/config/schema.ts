@@ -396,8 +396,29 @@ const figureSchema = z.preprocess(
   z.discriminatedUnion('kind', [activationsFigureSchema, overlayFigureSchema, depthFigureSchema]),
 );
 
+/** A custom activation: a formula in z with its parameters (compiled and checked in formulas.ts). */
+const definitionSchema = z.strictObject({
+  /** f(z), e.g. "(z + sqrt(z^2 + b)) / 2". */
+  formula: z.string().min(1),
+  /** Every symbol other than z, with its default. */
+  params: z.record(z.string(), finite).optional(),
+  /** The display name. Default: the key. */
+  label: z.string().min(1).optional(),
+  /** A hand-written f', checked against the symbolic derivative. */
+  derivative: z.string().min(1).optional(),
+  /** A hand-written f'', checked against the symbolic second derivative. */
+  second: z.string().min(1).optional(),
+  /** Which piece's derivative a kink takes: 'left' (default, as relu'(0) = 0) or 'right'. */
+  kink: z.enum(['left', 'right']).optional(),
+});
+
+/** The config's own activations by name. */
+export const activationsSchema = z.record(z.string(), definitionSchema);
+
 export const configSchema = z
   .strictObject({
+    /** Custom activations defined by formula. */
+    activations: activationsSchema.optional(),
     /** Output folder, relative to the config file. Default "figures". */
     outDir: z.string().min(1).optional(),
     /** Which images to render; the .vl.json spec is always written. Default all three. */

@@ -19,10 +19,29 @@ export type GridConfig =
     }
   | { /** Explicit z values. */ points: number[] };
 
-/** An activation and its own parameters (PyTorch's defaults for those left out). */
-export type ActivationRef = {
-  [K in ActivationName]: { activation: K; params?: Partial<ActivationParams<K>> };
-}[ActivationName];
+/**
+ * An activation and its own parameters (PyTorch's defaults for those left out). `C` names the config's
+ * own formula activations (see `activations`), whose parameters are numbers.
+ */
+export type ActivationRef<C extends string = never> =
+  | { [K in ActivationName]: { activation: K; params?: Partial<ActivationParams<K>> } }[ActivationName]
+  | { [K in C]: { activation: K; params?: Record<string, number> } }[C];
+
+/** A custom activation defined by a formula in z. */
+export interface FormulaConfig {
+  /** f(z) in mathjs syntax, e.g. "(z + sqrt(z^2 + b)) / 2"; max, min, abs and `c ? a : b` for pieces. */
+  formula: string;
+  /** Every symbol other than z, with its default, e.g. { b: 4 }. */
+  params?: Record<string, number>;
+  /** The display name. Default: the key. */
+  label?: string;
+  /** A hand-written f': the build refuses it where it disagrees with the symbolic derivative. */
+  derivative?: string;
+  /** A hand-written f'', checked the same way. */
+  second?: string;
+  /** Which piece's derivative a kink takes: 'left' (default, as PyTorch's relu'(0) = 0) or 'right'. */
+  kink?: 'left' | 'right';
+}
 
 /** Look and size, set on the whole config or on one figure. */
 export interface StyleConfig {
@@ -61,9 +80,20 @@ export interface StyleConfig {
  * One activation on a panel's axes: its name, or the activation with its parameters, a legend label, a
  * colour, what it draws, and a sweep (one series per value: `sweep: { beta: [1, 2, 5] }`).
  */
-export type PanelSeriesConfig =
+export type PanelSeriesConfig<C extends string = never> =
   | ActivationName
   | 'swish'
+  | C
+  | {
+      [K in C]: {
+        activation: K;
+        params?: Record<string, number>;
+        sweep?: Record<string, number[]>;
+        label?: string;
+        color?: string;
+        show?: Fn[];
+      };
+    }[C]
   | {
       [K in ActivationName]: {
         activation: K;
@@ -78,8 +108,8 @@ export type PanelSeriesConfig =
     }[ActivationName];
 
 /** A panel of several series on one set of axes. */
-export interface SeriesPanelConfig {
-  series: PanelSeriesConfig[];
+export interface SeriesPanelConfig<C extends string = never> {
+  series: PanelSeriesConfig<C>[];
   title?: string;
   /** Overrides the figure's grid. */
   grid?: GridConfig;
@@ -93,10 +123,10 @@ export interface SeriesPanelConfig {
 }
 
 /** One panel of an activations figure: an activation (solid) with its derivative (dashed), or several series. */
-export type PanelConfig = SingleActivationPanelConfig | SeriesPanelConfig;
+export type PanelConfig<C extends string = never> = SingleActivationPanelConfig<C> | SeriesPanelConfig<C>;
 
 /** A panel of one activation: (solid) with its derivative (dashed). */
-export type SingleActivationPanelConfig = ActivationRef & {
+export type SingleActivationPanelConfig<C extends string = never> = ActivationRef<C> & {
   title?: string;
   /** Overrides the figure's grid. */
   grid?: GridConfig;
@@ -117,10 +147,11 @@ export type SingleActivationPanelConfig = ActivationRef & {
 };
 
 /** An activation on a shared set of axes: its name, or the activation with its parameters and a label. */
-export type SeriesConfig =
+export type SeriesConfig<C extends string = never> =
   | ActivationName
   | 'swish'
-  | (ActivationRef & {
+  | C
+  | (ActivationRef<C> & {
       label?: string;
       /** A depth figure's weight initialisation; default: He for the ReLU family, GELU, SiLU, Mish, ELU and
        * CELU, LeCun for SELU, Xavier for sigmoid, tanh, softsign and the hard or saturating ones. */
@@ -138,12 +169,12 @@ interface FigureCommon extends StyleConfig {
 }
 
 /** Panels side by side, each an activation (solid) with its derivative (dashed). The default kind. */
-export interface ActivationsFigureConfig extends FigureCommon {
+export interface ActivationsFigureConfig<C extends string = never> extends FigureCommon {
   kind?: 'activations';
   /** The grid of every panel that has none of its own. */
   grid?: GridConfig;
   /** One to twelve panels. */
-  panels: PanelConfig[];
+  panels: PanelConfig<C>[];
   /** Panels per row; more wrap onto the next row. Default: all in one row. */
   columns?: number;
   /** One y scale for every panel. Default false. */
@@ -153,10 +184,10 @@ export interface ActivationsFigureConfig extends FigureCommon {
 }
 
 /** The derivatives of several activations on one set of axes, their peaks labelled. */
-export interface OverlayFigureConfig extends FigureCommon {
+export interface OverlayFigureConfig<C extends string = never> extends FigureCommon {
   kind: 'derivatives-overlay';
   /** Default sigmoid, tanh, relu. */
-  activations?: SeriesConfig[];
+  activations?: SeriesConfig<C>[];
   /** Default linspace(-10, 10, 401). */
   grid?: GridConfig;
   /** Label each derivative's largest value. Default true. */
@@ -166,10 +197,10 @@ export interface OverlayFigureConfig extends FigureCommon {
 }
 
 /** The RMS gradient at each layer of a simulated deep network, against depth, on a log scale. */
-export interface DepthFigureConfig extends FigureCommon {
+export interface DepthFigureConfig<C extends string = never> extends FigureCommon {
   kind: 'vanishing-gradient-depth';
   /** Default sigmoid, tanh, relu. */
-  activations?: SeriesConfig[];
+  activations?: SeriesConfig<C>[];
   /** Layers. Default 30. */
   depth?: number;
   /** Units per layer. Default 128. */
@@ -182,10 +213,15 @@ export interface DepthFigureConfig extends FigureCommon {
   bound?: boolean;
 }
 
-export type FigureConfig = ActivationsFigureConfig | OverlayFigureConfig | DepthFigureConfig;
+export type FigureConfig<C extends string = never> =
+  | ActivationsFigureConfig<C>
+  | OverlayFigureConfig<C>
+  | DepthFigureConfig<C>;
 
 /** A whole config: what `export default defineConfig({...})` gives. */
-export interface UserConfig extends StyleConfig {
+export interface UserConfig<C extends string = never> extends StyleConfig {
+  /** Your own activations, by name: `{ squareplus: { formula: '(z + sqrt(z^2 + b)) / 2', params: { b: 4 } } }`. */
+  activations?: Record<C, FormulaConfig>;
   /** Output folder, relative to the config file. Default "figures". */
   outDir?: string;
   /** Which images to render; the .vl.json spec and .csv are always written. Default all three. */
@@ -201,10 +237,15 @@ export interface UserConfig extends StyleConfig {
   /** The gallery page's file name in the output folder (default "index.html"), or false for no gallery. */
   gallery?: string | false;
   /** The figures, at least one. */
-  figures: FigureConfig[];
+  figures: FigureConfig<C>[];
 }
 
-/** Identity helper for figures.config.ts: costs nothing at run time, gives the editor the types. */
-export function defineConfig(config: UserConfig): UserConfig {
-  return config;
+/**
+ * Identity helper for figures.config.ts: costs nothing at run time, gives the editor the types. The
+ * names of `activations` become valid activation names in the figures (and only they: a typo is flagged).
+ */
+export function defineConfig<const C extends string = never>(
+  config: Omit<UserConfig<NoInfer<C>>, 'activations'> & { activations?: Record<C, FormulaConfig> },
+): UserConfig<C> {
+  return config as UserConfig<C>;
 }

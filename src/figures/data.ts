@@ -89,6 +89,12 @@ export function sampleActivation(
   };
 }
 
+/** Where an activation's f, f' or f'' is not smooth, for these parameters. */
+export const breakPoints = (name: string, params: ParamValues): number[] =>
+  findActivation(name)!
+    .breaks(params)
+    .map((b) => b.z);
+
 /** Whether any series of the figure draws f'' (then every row carries d2y). */
 export const showsSecond = (figure: ActivationsFigure): boolean =>
   figure.panels.some((p) => p.series.some((s) => s.show.includes('d2f')));

@@ -1,4 +1,5 @@
 import type { Figure } from '../config/model.ts';
+import { useFormulas } from '../math/formula/register.ts';
 import { packageVersion } from '../versions.ts';
 import { activationsBody } from './panels.ts';
 import { depthBody, simulateFigure } from './depth.ts';
@@ -18,6 +19,8 @@ export type Spec = Record<string, unknown> & { datasets: { [DATASET]: object[] }
  * its own layer, so the table stays exactly the data contract.
  */
 export function buildSpec(figure: Figure): Spec {
+  // A figure carries the formulas it draws, so it can be drawn in any process (a render worker too).
+  useFormulas(figure.formulas);
   const c = colors(figure.theme, figure.palette, figure.background);
   const fs = figure.fontScale;
   const head = (description: string) => ({

@@ -3,8 +3,7 @@
 // and CSV keep every row; only the copy given to vega is thinned, so vega makes a few thousand row
 // objects instead of millions. Pure: rows in, rows out.
 import type { Figure } from '../config/model.ts';
-import { findActivation } from '../math/activations/registry.ts';
-import { seriesKeys, type Row } from './data.ts';
+import { breakPoints, seriesKeys, type Row } from './data.ts';
 import { overlayKeys } from './overlay.ts';
 import { DATASET, type Spec } from './spec.ts';
 
@@ -133,9 +132,7 @@ export function specForRender(figure: Figure, spec: Spec, scale: number): Spec {
       : overlayKeys(figure).map((k, i) => ({ ...k, series: figure.series[i] }));
   const options = new Map<string, ThinOptions>();
   for (const { key, series } of keyed) {
-    const breaks = findActivation(series.activation)!
-      .breaks(series.params)
-      .map((k) => k.z);
+    const breaks = breakPoints(series.activation, series.params);
     options.set(key, { columns, breaks, threshold });
   }
   const table = spec.datasets[DATASET] as Row[];

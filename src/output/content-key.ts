@@ -16,6 +16,7 @@ import type { FileRole } from './layout.ts';
 // 2: grids of more than 10,000 points per activation are drawn from thinned rows (figures/thin.ts).
 // 3: depth figures give GELU, SiLU, Mish, ELU and CELU He initialisation and SELU LeCun's (was Xavier).
 // 4: depth figures label their log axis as powers of ten (10⁻⁵) and typeset the bound 0.25ᵈ⁻¹ clear of lines.
+// 5: one composition model (series, sweeps, f''), headroom, nice ticks, placed labels, legends clear of markers.
 export const OUTPUT_VERSION = 5;
 
 /** The renderer packages whose versions are part of every key. */

@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
+import type { FormulaDefinition } from '../math/formula/definition.ts';
 import { safeName } from '../text.ts';
 import { sha256 } from './content-key.ts';
 import { writeAtomic } from './files.ts';
@@ -27,6 +28,8 @@ export interface ManifestFigure {
   /** The image's size in CSS pixels, for <img width height> in the gallery. */
   width?: number;
   height?: number;
+  /** The formula activations the figure draws, for the gallery's property table. */
+  formulas?: Record<string, FormulaDefinition>;
   files: ManifestFile[];
 }
 
@@ -61,6 +64,20 @@ const finiteSize = (v: unknown) =>
  * well-formed (the next build rewrites it). Entries are checked field by field, since a manifest
  * may have been edited by hand: ids and file names must be safe names, sizes sane numbers.
  */
+/** An entry's formulas as a build wrote them: names that are identifiers, each with a formula string. */
+function formulasOf(v: unknown): Record<string, FormulaDefinition> | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const entries = Object.entries(v as Record<string, unknown>);
+  const ok = entries.every(
+    ([name, def]) =>
+      /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
+      def !== null &&
+      typeof def === 'object' &&
+      typeof (def as { formula?: unknown }).formula === 'string',
+  );
+  return ok && entries.length ? (v as Record<string, FormulaDefinition>) : undefined;
+}
+
 export async function readManifest(dir: string): Promise<Manifest | undefined> {
   const path = join(dir, MANIFEST);
   const info = await stat(path).catch(() => undefined);
@@ -88,6 +105,7 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
       alt: String(f.alt ?? ''),
       ...(typeof f.caption === 'string' && { caption: f.caption }),
       ...(finiteSize(f.width) && finiteSize(f.height) && { width: finiteSize(f.width), height: finiteSize(f.height) }),
+      ...(formulasOf(f.formulas) && { formulas: formulasOf(f.formulas) }),
       files: f.files.map((x) => ({
         name: x.name,
         bytes: x.bytes,

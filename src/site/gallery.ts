@@ -1,4 +1,6 @@
-import { activationNames, activations, type Activation } from '../math/activations/registry.ts';
+import { activationNames, activations, findActivation, type Activation } from '../math/activations/registry.ts';
+import { useFormulas } from '../math/formula/register.ts';
+import type { FormulaDefinition } from '../math/formula/definition.ts';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type { FigureKind } from '../config/model.ts';
@@ -25,12 +27,31 @@ function typesetNow(tex: string): string {
   return katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: false });
 }
 
+/**
+ * The formula activations the manifest's figures draw, registered, each with the figures that draw it
+ * (a name defined twice, by two configs sharing the folder, keeps the first figure's definition).
+ */
+function customActivations(manifest: Manifest): { activation: Activation; figures: string[] }[] {
+  const found = new Map<string, { def: FormulaDefinition; figures: string[] }>();
+  for (const entry of manifest.figures) {
+    for (const [name, def] of Object.entries(entry.formulas ?? {})) {
+      const seen = found.get(name);
+      if (seen) seen.figures.push(entry.id);
+      else found.set(name, { def, figures: [entry.id] });
+    }
+  }
+  useFormulas(Object.fromEntries([...found].map(([name, { def }]) => [name, def])));
+  return [...found].map(([name, { figures }]) => ({ activation: findActivation(name)!, figures }));
+}
+
 /** Every formula the gallery typesets, for typeset() in formulas.ts. */
-export const galleryFormulas = (): string[] =>
-  activationNames.flatMap((name) => {
+export const galleryFormulas = (manifest: Manifest = { generator: '', figures: [] }): string[] => [
+  ...activationNames.flatMap((name) => {
     const { latex } = activations[name] as unknown as Activation;
     return [latex.f, latex.df];
-  });
+  }),
+  ...customActivations(manifest).flatMap(({ activation }) => [activation.latex.f, activation.latex.df]),
+];
 
 /**
  * The gallery, figures/index.html with gallery.css: every figure of the manifest with its image,
@@ -77,7 +98,11 @@ ${cards.join('\n')}
 <table>
 <thead><tr><th scope="col">Activation</th><th scope="col">f(z)</th><th scope="col">f′(z)</th><th scope="col">Range</th><th scope="col">Monotonic</th><th scope="col">Zero-centred</th><th scope="col">Smoothness</th><th scope="col">Largest |f′|</th><th scope="col">Saturating</th><th scope="col">Figure</th></tr></thead>
 <tbody>
-${activationNames.map((name) => propertyRow(activations[name] as unknown as Activation, linked, tex)).join('\n')}
+${activationNames.map((name) => propertyRow(activations[name] as unknown as Activation, linked, tex)).join('\n')}${customActivations(
+  manifest,
+)
+  .map(({ activation, figures }) => `\n${propertyRow(activation, linked, tex, figures[0])}`)
+  .join('')}
 </tbody>
 </table>
 </div>
@@ -133,13 +158,14 @@ ${snippets.map(([label, code]) => `<dt>${label}</dt><dd><pre><code>${esc(code)}<
 </figure>`;
 }
 
-function propertyRow(a: Activation, linked: Set<string>, tex: (s: string) => string): string {
+/** A row of the property table; `custom` is the first figure drawing a formula activation. */
+function propertyRow(a: Activation, linked: Set<string>, tex: (s: string) => string, custom?: string): string {
   const params = Object.fromEntries(Object.entries(a.params).map(([k, spec]) => [k, spec.default]));
   const p = a.properties(params);
   const peak = p.maxAbsDerivative;
   const at = typeof peak.at === 'number' ? `z = ${num(peak.at)}` : peak.at;
-  const figureId = `activation-${a.name}`;
+  const figureId = custom ?? `activation-${a.name}`;
   const link = linked.has(figureId) ? `<a href="#fig-${figureId}">${figureId}</a>` : '';
   const yes = (b: boolean) => (b ? 'yes' : 'no');
-  return `<tr id="act-${a.name}"><th scope="row">${esc(a.displayName)}<br><code>${a.name}</code></th><td class="math">${tex(a.latex.f)}</td><td class="math">${tex(a.latex.df)}</td><td>${esc(p.range)}</td><td>${yes(p.monotonic)}</td><td>${yes(p.zeroCentred)}</td><td>${esc(p.smoothness)}</td><td>${num(peak.value)} at ${esc(at)}</td><td>${yes(p.saturating)}</td><td>${link}</td></tr>`;
+  return `<tr id="act-${a.name}"><th scope="row">${esc(a.displayName)}<br><code>${a.name}</code>${custom ? ' (formula)' : ''}</th><td class="math">${tex(a.latex.f)}</td><td class="math">${tex(a.latex.df)}</td><td>${esc(p.range)}</td><td>${yes(p.monotonic)}</td><td>${yes(p.zeroCentred)}</td><td>${esc(p.smoothness)}</td><td>${num(peak.value)} at ${esc(at)}</td><td>${yes(p.saturating)}</td><td>${link}</td></tr>`;
 }

@@ -1,5 +1,5 @@
 import { UserError, didYouMean } from '../../errors.ts';
-import { findActivation, knownNames, type ParamValues } from '../../math/activations/registry.ts';
+import { customNames, findActivation, knownNames, type ParamValues } from '../../math/activations/registry.ts';
 import { evaluate } from '../../math/evaluate.ts';
 import { arange, arangeLength, linspace, MAX_POINTS, withBreaks } from '../../math/grid.ts';
 import { ParamError, parseNumber, resolveParams } from '../../math/params.ts';
@@ -7,7 +7,7 @@ import type { Values } from '../main.ts';
 import { write } from '../stdout.ts';
 
 export const evalUsage =
-  'actfig eval NAME [--param KEY=VALUE]... ' +
+  'actfig eval NAME [--config FILE] [--param KEY=VALUE]... ' +
   '(--at Z1,Z2,... | --min A --max B --samples N | --min A --max B --step S) [--kinks] [--order 1|2]';
 
 /** A number as CSV: JavaScript's shortest round-trip form, with the sign of -0 kept. */
@@ -17,8 +17,17 @@ const cell = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 export async function evalCommand(values: Values): Promise<number> {
   const fail = (message: string) => new UserError(`actfig eval: ${message}`);
   const name = values.name as string;
+  // A config's formula activations are known with --config (the built-ins need none).
+  if (values.config !== undefined && !findActivation(name)) {
+    const { loadConfig } = await import('../../config/load.ts');
+    const { useFormulas } = await import('../../math/formula/register.ts');
+    useFormulas((await loadConfig(values.config as string)).activations);
+  }
   const activation = findActivation(name);
-  if (!activation) throw fail(`NAME: unknown activation "${name}"${didYouMean(name, knownNames)}; see actfig list`);
+  if (!activation) {
+    const names = [...knownNames, ...customNames()];
+    throw fail(`NAME: unknown activation "${name}"${didYouMean(name, names)}; see actfig list`);
+  }
   const order = values.order ?? '1';
   if (order !== '1' && order !== '2') throw fail(`--order: must be 1 or 2, got "${order}"`);
 

@@ -61,10 +61,31 @@ for (const name of activationNames) {
   for (const alias of (activations[name] as Activation).aliases ?? []) aliases.set(alias, name);
 }
 
-/** The activation called `name` (or one of its aliases, such as swish), or undefined. */
+/**
+ * A config's own activations, defined by formula: registered by name for this process (the last
+ * definition of a name wins), compiled on first use, so a build that draws nothing never loads mathjs.
+ */
+const custom = new Map<
+  string,
+  { key: string; compile: () => Activation<ParamValues>; compiled?: Activation<ParamValues> }
+>();
+
+/** Registers activations made by `compile` (the formula compiler), keyed so an unchanged one is not recompiled. */
+export function registerCustom(name: string, key: string, compile: () => Activation<ParamValues>): void {
+  if (custom.get(name)?.key !== key) custom.set(name, { key, compile });
+}
+
+/** The names of the registered custom activations. */
+export const customNames = (): string[] => [...custom.keys()];
+
+/** The activation called `name` (or one of its aliases, such as swish, or a registered custom one), or undefined. */
 export function findActivation(name: string): Activation<ParamValues> | undefined {
   const key = Object.hasOwn(activations, name) ? (name as ActivationName) : aliases.get(name);
-  return key ? (activations[key] as unknown as Activation<ParamValues>) : undefined;
+  if (key) return activations[key] as unknown as Activation<ParamValues>;
+  const entry = custom.get(name);
+  if (!entry) return undefined;
+  entry.compiled ??= entry.compile();
+  return entry.compiled;
 }
 
 /** Every name a user may type: the canonical names and the aliases. */
