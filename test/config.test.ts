@@ -103,6 +103,76 @@ const bad: [string, unknown, RegExp][] = [
     /figures\[0\]\.panels\[0\]\.grid: missing/,
   ],
   ['no figures', { figures: [] }, /figures: must have at least 1 item/],
+  [
+    'an unknown activation in a series',
+    { figures: [{ id: 'f', grid, panels: [{ series: ['gelu', 'silu', 'mishh'] }] }] },
+    /figures\[0\]\.panels\[0\]\.series\[2\]: unknown activation "mishh" \(did you mean "mish"\?\)$/,
+  ],
+  [
+    'a swept parameter the activation lacks',
+    { figures: [{ id: 'f', grid, panels: [{ series: [{ activation: 'leaky_relu', sweep: { slope: [0.1] } }] }] }] },
+    /figures\[0\]\.panels\[0\]\.series\[0\]\.sweep\.slope: leaky_relu has no parameter "slope"/,
+  ],
+  [
+    'a bad swept value',
+    { figures: [{ id: 'f', grid, panels: [{ series: [{ activation: 'softplus', sweep: { beta: [1, 0] } }] }] }] },
+    /figures\[0\]\.panels\[0\]\.series\[0\]\.sweep\.beta\[1\]: /,
+  ],
+  [
+    'both activation and series',
+    { figures: [{ id: 'f', grid, panels: [{ activation: 'relu', series: ['gelu'] }] }] },
+    /figures\[0\]\.panels\[0\]\.activation: give either activation or series, not both/,
+  ],
+  [
+    'params on a panel of series',
+    { figures: [{ id: 'f', grid, panels: [{ series: ['elu'], params: { alpha: 2 } }] }] },
+    /figures\[0\]\.panels\[0\]\.params: belongs to each series/,
+  ],
+  [
+    'too many series after the sweep',
+    {
+      figures: [
+        {
+          id: 'f',
+          grid,
+          panels: [
+            {
+              series: [
+                { activation: 'elu', sweep: { alpha: [1, 2, 3, 4, 5, 6, 7] } },
+                { activation: 'celu', sweep: { alpha: [1, 2, 3, 4, 5, 6] } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    /figures\[0\]\.panels\[0\]\.series: makes 13 series; at most 12 per panel/,
+  ],
+  [
+    'an unknown function to show',
+    { figures: [{ id: 'f', grid, show: ['f', 'd3f'], panels: [{ activation: 'relu' }] }] },
+    /figures\[0\]\.show\[1\]: must be one of "f", "df", "d2f", got "d3f"/,
+  ],
+  [
+    'a legend position that does not exist',
+    { figures: [{ id: 'f', grid, legend: 'top-centre', panels: [{ activation: 'relu' }] }] },
+    /figures\[0\]\.legend: /,
+  ],
+  [
+    'a font scale out of range',
+    { figures: [{ id: 'f', grid, fontScale: 10, panels: [{ activation: 'relu' }] }] },
+    /figures\[0\]\.fontScale: must be ≤ 4, got 10/,
+  ],
+  [
+    'a background that is no colour',
+    { background: 'see-through', figures: [{ id: 'f', grid, panels: [{ activation: 'relu' }] }] },
+    /background: /,
+  ],
+  [
+    'zero columns',
+    { figures: [{ id: 'f', grid, columns: 0, panels: [{ activation: 'relu' }] }] },
+    /figures\[0\]\.columns: must be ≥ 1, got 0/,
+  ],
 ];
 
 describe('normalizeConfig(config, file) refuses bad configs, naming the file and the field', () => {

@@ -165,6 +165,24 @@ function seriesName(
   };
 }
 
+/**
+ * Panel sizes that make a 960×540 (16:9) figure: what the axes, titles, spacing and padding take, per
+ * column and per row, at this font scale, measured from rendered figures (test/figures/slide.test.ts).
+ */
+function slideSize(f: ParsedFigure, fontScale: number, columns: number, rows: number, legendOutside: boolean) {
+  const spacing = 30 * fontScale;
+  // The depth figure's log axis (10⁻¹⁸) and longer title take more room than a linear one.
+  const axisY = (f.kind === 'vanishing-gradient-depth' ? 75 : 35) * fontScale;
+  const panelTitles = f.kind === 'activations';
+  const figureTitle = f.kind !== 'activations' || f.title !== undefined ? 27 * fontScale : 0;
+  const row = (panelTitles ? 48 : 31) * fontScale;
+  const legend = legendOutside ? 160 * fontScale : 0;
+  return {
+    width: Math.floor((960 - 24 - legend - (columns - 1) * spacing) / columns - axisY),
+    height: Math.floor((540 - 24 - figureTitle - (rows - 1) * spacing) / rows - row),
+  };
+}
+
 const fnsOf = (show: readonly Fn[]): Fn[] => FUNCTIONS.filter((fn) => show.includes(fn));
 
 function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
@@ -175,11 +193,10 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
   const legend = legendOption === true ? 'auto' : legendOption;
   // The slide preset aims at a 960×540 figure: panels share the width; axes and legend take the rest.
   const rows = f.kind === 'activations' ? Math.ceil(f.panels.length / columns) : 1;
-  const outside = legend === 'right' ? 150 : 0;
-  const width =
-    pick('width') ??
-    (preset === 'slide' ? Math.floor((960 - 20 - outside) / columns) - 90 : f.kind === 'activations' ? 360 : 520);
-  const height = pick('height') ?? (preset === 'slide' ? Math.floor(430 / rows) - (rows - 1) * 60 : 300);
+  const fontScale = pick('fontScale') ?? (preset === 'slide' ? 1.75 : 1);
+  const slide = slideSize(f, fontScale, columns, rows, legend === 'right');
+  const width = pick('width') ?? (preset === 'slide' ? slide.width : f.kind === 'activations' ? 360 : 520);
+  const height = pick('height') ?? (preset === 'slide' ? slide.height : 300);
   const showDerivative = pick('derivative') ?? true;
   const show = fnsOf(pick('show') ?? (showDerivative ? ['f', 'df'] : ['f']));
   const background = pick('background');
@@ -207,7 +224,7 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
               ? 'Activation'
               : 'Gradient'),
     legend,
-    fontScale: pick('fontScale') ?? (preset === 'slide' ? 1.7 : 1),
+    fontScale,
     lineWidth: pick('lineWidth') ?? (preset === 'slide' ? 3 : 2),
     ...(background !== undefined && { background }),
   };

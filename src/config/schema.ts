@@ -183,6 +183,7 @@ export const panelSeriesSchema = z.union([
     })
     .superRefine((s, ctx) => {
       for (const { path, message } of activationProblems(s)) ctx.addIssue({ code: 'custom', path, message });
+      const activation = findActivation(s.activation);
       for (const [key, values] of Object.entries(s.sweep ?? {})) {
         if (s.params && Object.hasOwn(s.params, key))
           ctx.addIssue({
@@ -190,13 +191,15 @@ export const panelSeriesSchema = z.union([
             path: ['sweep', key],
             message: 'is also set in params; give it in one place',
           });
+        if (activation && !Object.hasOwn(activation.params, key)) {
+          // Said once for the key, not once per value.
+          const [problem] = activationProblems({ activation: s.activation, params: { [key]: values[0] } });
+          ctx.addIssue({ code: 'custom', path: ['sweep', key], message: problem.message });
+          continue;
+        }
         values.forEach((value, i) => {
           for (const problem of activationProblems({ activation: s.activation, params: { ...s.params, [key]: value } }))
-            ctx.addIssue({
-              code: 'custom',
-              path: ['sweep', ...(problem.path[0] === 'params' ? [key, i] : [])],
-              message: problem.message,
-            });
+            ctx.addIssue({ code: 'custom', path: ['sweep', key, i], message: problem.message });
         });
       }
     }),

@@ -68,7 +68,7 @@ export interface StyleConfig {
    * none is free), a position puts it there, false leaves it out.
    */
   legend?: boolean | LegendPosition;
-  /** Multiplies every font size, 0.5 to 4. Default 1 (the slide preset: 1.7). */
+  /** Multiplies every font size, 0.5 to 4. Default 1 (the slide preset: 1.75). */
   fontScale?: number;
   /** The curves' width in CSS pixels, 0.5 to 12. Default 2 (the slide preset: 3). */
   lineWidth?: number;

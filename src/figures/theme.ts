@@ -92,7 +92,7 @@ export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2) {
       domainColor: c.domain,
       tickColor: c.domain,
       labelFontSize: size(11),
-      titleFontSize: size(12),
+      titleFontSize: size(13),
       titleFontWeight: 'normal',
     },
     legend: {

@@ -17,7 +17,8 @@ import type { FileRole } from './layout.ts';
 // 3: depth figures give GELU, SiLU, Mish, ELU and CELU He initialisation and SELU LeCun's (was Xavier).
 // 4: depth figures label their log axis as powers of ten (10⁻⁵) and typeset the bound 0.25ᵈ⁻¹ clear of lines.
 // 5: one composition model (series, sweeps, f''), headroom, nice ticks, placed labels, legends clear of markers.
-export const OUTPUT_VERSION = 5;
+// 6: axis titles 13 px (slide titles at least 9 pt).
+export const OUTPUT_VERSION = 6;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;

@@ -14,8 +14,9 @@ export interface SceneItem {
   kind: 'text' | 'legend' | 'symbol';
   /** vega's role of the mark: 'axis-label', 'legend-label', 'title-text', 'mark' (the spec's own marks). */
   role: string;
-  /** The text, for text items. */
+  /** The text and its font size in pixels, for text items. */
   text?: string;
+  fontSize?: number;
   /** The legend the item belongs to (its index among the figure's legends), if any. */
   legend?: number;
   box: Box;
@@ -36,6 +37,7 @@ interface VegaItem {
   height?: number;
   bounds: Box;
   text?: unknown;
+  fontSize?: number;
   opacity?: number;
   fillOpacity?: number;
   items?: VegaMark[];
@@ -71,7 +73,7 @@ export async function layoutScene(spec: object): Promise<Scene> {
         if (mark.marktype === 'text') {
           const text = Array.isArray(item.text) ? item.text.join(' ') : String(item.text ?? '');
           if (text.trim() !== '' && !(b.x2 < b.x1))
-            items.push({ kind: 'text', role: mark.role, text, legend, box, plot });
+            items.push({ kind: 'text', role: mark.role, text, fontSize: item.fontSize, legend, box, plot });
         } else if (mark.marktype === 'symbol' && !(b.x2 < b.x1)) {
           items.push({ kind: 'symbol', role: mark.role, legend, box, plot });
         }
