@@ -2,14 +2,7 @@
 // value found, and the closest known key or name when it looks like a typo.
 import type { z } from 'zod';
 import { closest, UserError } from '../errors.ts';
-import {
-  activationsFigureSchema,
-  configSchema,
-  depthFigureSchema,
-  gridSchema,
-  overlayFigureSchema,
-  panelSchema,
-} from './schema.ts';
+import { configSchema, figureSchemas, gridSchema, panelSchema } from './schema.ts';
 
 /** Formats a field path the way users write it: figures[2].panels[0].activation. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -31,11 +24,7 @@ function show(v: unknown): string {
 /** Known keys of the object schema at `path`, for "did you mean" on an unknown key. */
 const knownKeys: Record<string, readonly string[]> = {
   config: Object.keys(configSchema.shape),
-  figure: [
-    ...new Set(
-      [activationsFigureSchema, overlayFigureSchema, depthFigureSchema].flatMap((schema) => Object.keys(schema.shape)),
-    ),
-  ],
+  figure: [...new Set(Object.values(figureSchemas).flatMap((schema) => Object.keys(schema.shape)))],
   panel: Object.keys(panelSchema.shape),
   grid: Object.keys(gridSchema.shape),
 };

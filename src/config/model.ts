@@ -12,8 +12,6 @@ export const PALETTES = ['lab', 'colorblind'] as const;
 export type Palette = (typeof PALETTES)[number];
 export const PRESETS = ['default', 'slide'] as const;
 export type Preset = (typeof PRESETS)[number];
-export const FIGURE_KINDS = ['activations', 'derivatives-overlay', 'vanishing-gradient-depth'] as const;
-export type FigureKind = (typeof FIGURE_KINDS)[number];
 
 /** Every default, once. */
 export const DEFAULTS = {

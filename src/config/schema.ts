@@ -8,7 +8,9 @@ import { arangeLength, MAX_POINTS } from '../math/grid.ts';
 import { ParamError, resolveParams } from '../math/params.ts';
 import { didYouMean } from '../errors.ts';
 import { safeName } from '../text.ts';
-import { DEFAULTS, FUNCTIONS, LEGEND_POSITIONS, PALETTES, PRESETS, THEMES } from './model.ts';
+import { kinds, type KindName } from '../figures/kinds/registry.ts';
+import type { SchemaKit } from '../figures/kinds/kind.ts';
+import { FUNCTIONS, LEGEND_POSITIONS, PALETTES, PRESETS, THEMES } from './model.ts';
 
 const finite = z.number();
 
@@ -271,7 +273,7 @@ export const panelSchema = z
       });
   });
 
-const commonShape = {
+export const commonShape = {
   /** A safe file name: the figure's files are <id>.vl.json, <id>.png, <id>.svg, <id>.pdf. */
   id: z.string(),
   title: z.string().optional(),
@@ -305,98 +307,34 @@ const checkId = (f: { id: string }, ctx: z.RefinementCtx) => {
   if (problem) ctx.addIssue({ code: 'custom', path: ['id'], message: problem });
 };
 
-/** Panels side by side, each an activation (solid) with its derivative (dashed). The default kind. */
-export const activationsFigureSchema = z
-  .strictObject({
-    kind: z.literal('activations'),
-    ...commonShape,
-    grid: gridSchema.optional(),
-    panels: z.array(panelSchema).min(1).max(12),
-    /** Panels per row; more wrap onto the next row. Default: all in one row. */
-    columns: z.number().int().min(1).max(12).optional(),
-    /** One y scale for every panel. Default false. */
-    shareY: z.boolean().optional(),
-    /** The y range of every panel (with shareY, or as each panel's default). */
-    yDomain: z.tuple([finite, finite]).optional(),
-  })
-  .superRefine((f, ctx) => {
-    checkId(f, ctx);
-    checkRows(
-      f.panels.reduce(
-        (n, p) => n + gridRows(p.grid ?? f.grid) * (p.series ? p.series.reduce((k, s) => k + sweepCount(s), 0) : 1),
-        0,
-      ),
-      ctx,
-    );
-    f.panels.forEach((p, i) => {
-      if (!p.grid && !f.grid)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['panels', i, 'grid'],
-          message: 'missing: give the figure a grid or the panel its own',
-        });
-    });
-  });
+/** What a figure kind's schema is made of: its module (figures/kinds/) builds it from these. */
+const kit: SchemaKit = {
+  z,
+  common: commonShape,
+  grid: gridSchema,
+  series: seriesSchema,
+  panel: panelSchema,
+  finite,
+  check: { id: checkId, series: checkSeries as SchemaKit['check']['series'], rows: checkRows },
+  gridRows: gridRows as SchemaKit['gridRows'],
+  sweepCount: sweepCount as SchemaKit['sweepCount'],
+};
 
-/** The derivatives of several activations on one set of axes, their peaks labelled. */
-export const overlayFigureSchema = z
-  .strictObject({
-    kind: z.literal('derivatives-overlay'),
-    ...commonShape,
-    /** Default sigmoid, tanh, relu. */
-    activations: z.array(seriesSchema).min(1).max(8).optional(),
-    /** Default linspace(-10, 10, 401). */
-    grid: gridSchema.optional(),
-    /** Label each derivative's largest value. Default true. */
-    labelPeaks: z.boolean().optional(),
-    yDomain: z.tuple([finite, finite]).optional(),
-  })
-  .superRefine((f, ctx) => {
-    checkId(f, ctx);
-    checkSeries(f.activations, ctx);
-    checkRows((f.activations?.length ?? DEFAULTS.series.length) * gridRows(f.grid, 401), ctx);
-  });
-
-/** The RMS gradient at each layer of a simulated deep network, against depth, on a log scale. */
-export const depthFigureSchema = z
-  .strictObject({
-    kind: z.literal('vanishing-gradient-depth'),
-    ...commonShape,
-    /** Default sigmoid, tanh, relu. */
-    activations: z.array(seriesSchema).min(1).max(8).optional(),
-    /** Layers. Default 30. */
-    depth: z.number().int().min(2).max(500).optional(),
-    /** Units per layer. Default 128. */
-    units: z.number().int().min(2).max(2048).optional(),
-    /** Random inputs in the batch. Default 16. */
-    batch: z.number().int().min(1).max(4096).optional(),
-    /** Seed of the pseudo-random generator. Default 0. */
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .optional(),
-    /** Draw the bound max|f'|^(depth-1), dashed, for activations whose max |f'| is below 1. Default true. */
-    bound: z.boolean().optional(),
-  })
-  .superRefine((f, ctx) => {
-    checkId(f, ctx);
-    checkSeries(f.activations, ctx);
-    const work =
-      (f.depth ?? DEFAULTS.depth.depth) * (f.units ?? DEFAULTS.depth.units) ** 2 * (f.batch ?? DEFAULTS.depth.batch);
-    if (work > DEFAULTS.depthWork)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['units'],
-        message: `depth × units² × batch is ${work.toExponential(1)}; at most 2e9 (the simulation would take minutes)`,
-      });
-  });
+/** Each kind's figure schema, by kind. */
+export const figureSchemas = Object.fromEntries(
+  Object.entries(kinds).map(([name, kind]) => [name, kind.schema(kit)]),
+) as { [K in KindName]: ReturnType<(typeof kinds)[K]['schema']> };
 
 // A figure without `kind` is an activations figure.
 const figureSchema = z.preprocess(
   (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) ? { kind: 'activations', ...v } : v),
-  z.discriminatedUnion('kind', [activationsFigureSchema, overlayFigureSchema, depthFigureSchema]),
+  z.discriminatedUnion(
+    'kind',
+    Object.values(figureSchemas) as unknown as [
+      (typeof figureSchemas)['activations'],
+      ...(typeof figureSchemas)[KindName][],
+    ],
+  ),
 );
 
 /** A custom activation: a formula in z with its parameters (compiled and checked in formulas.ts). */
@@ -480,9 +418,6 @@ function idProblem(id: string): string | undefined {
 }
 
 export type ParsedConfig = z.output<typeof configSchema>;
-export type ParsedFigure =
-  | z.output<typeof activationsFigureSchema>
-  | z.output<typeof overlayFigureSchema>
-  | z.output<typeof depthFigureSchema>;
+export type ParsedFigure = { [K in KindName]: z.output<(typeof figureSchemas)[K]> }[KindName];
 export type ParsedGrid = z.output<typeof gridSchema>;
 export type ParsedSeries = z.output<typeof seriesSchema>;

@@ -1,10 +1,7 @@
 import type { Figure } from '../config/model.ts';
 import { useFormulas } from '../math/formula/register.ts';
 import { packageVersion } from '../versions.ts';
-import { activationsBody } from './panels.ts';
-import { depthBody, simulateFigure } from './depth.ts';
-import { describeActivations, describeDepth, describeOverlay } from './describe.ts';
-import { overlayBody } from './overlay.ts';
+import { kindOf } from './kinds/registry.ts';
 import { colors, vegaLiteConfig } from './theme.ts';
 
 export const SCHEMA_URL = `https://vega.github.io/schema/vega-lite/v${packageVersion('vega-lite').split('.')[0]}.json`;
@@ -33,27 +30,6 @@ export function buildSpec(figure: Figure): Spec {
     padding: 12,
     config: vegaLiteConfig(c, fs, figure.lineWidth),
   });
-  if (figure.kind === 'derivatives-overlay') {
-    const { layer, rows, sampled } = overlayBody(figure, c);
-    return {
-      ...head(describeOverlay(figure, sampled)),
-      width: figure.width,
-      height: figure.height,
-      layer,
-      datasets: { [DATASET]: rows },
-    };
-  }
-  if (figure.kind === 'vanishing-gradient-depth') {
-    const series = simulateFigure(figure);
-    const { layer, rows } = depthBody(figure, series, c);
-    return {
-      ...head(describeDepth(figure, series)),
-      width: figure.width,
-      height: figure.height,
-      layer,
-      datasets: { [DATASET]: rows },
-    };
-  }
-  const { rows, panels, ...layout } = activationsBody(figure, c);
-  return { ...head(describeActivations(figure, panels)), ...layout, datasets: { [DATASET]: rows } };
+  const { body, rows, description } = kindOf(figure.kind).draw(figure, c);
+  return { ...head(description), ...body, datasets: { [DATASET]: rows } };
 }

@@ -3,8 +3,8 @@
 // and CSV keep every row; only the copy given to vega is thinned, so vega makes a few thousand row
 // objects instead of millions. Pure: rows in, rows out.
 import type { Figure } from '../config/model.ts';
-import { breakPoints, seriesKeys, type Row } from './data.ts';
-import { overlayKeys } from './overlay.ts';
+import { breakPoints, type Row } from './data.ts';
+import { kindOf } from './kinds/registry.ts';
 import { DATASET, type Spec } from './spec.ts';
 
 /** A series is thinned only above this many rows per device-pixel column of its plot... */
@@ -122,17 +122,14 @@ export function thinTable<R extends Row>(table: readonly R[], options: ReadonlyM
  * Depth figures are small and kept as they are.
  */
 export function specForRender(figure: Figure, spec: Spec, scale: number): Spec {
-  if (figure.kind === 'vanishing-gradient-depth') return spec;
+  const keyed = kindOf(figure.kind).keyed(figure);
+  if (keyed.length === 0) return spec;
   // SVG and PDF are drawn at scale 1: never thin for fewer columns than CSS pixels.
   const columns = Math.ceil(figure.width * Math.max(1, scale));
   const threshold = thinThreshold(columns);
-  const keyed =
-    figure.kind === 'activations'
-      ? seriesKeys(figure)
-      : overlayKeys(figure).map((k, i) => ({ ...k, series: figure.series[i] }));
   const options = new Map<string, ThinOptions>();
-  for (const { key, series } of keyed) {
-    const breaks = breakPoints(series.activation, series.params);
+  for (const { key, activation, params } of keyed) {
+    const breaks = breakPoints(activation, params);
     options.set(key, { columns, breaks, threshold });
   }
   const table = spec.datasets[DATASET] as Row[];

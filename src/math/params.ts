@@ -1,4 +1,4 @@
-import type { Activation, ParamValues } from './activations/registry.ts';
+import { type Activation, findActivation, type ParamValues } from './activations/registry.ts';
 import { didYouMean } from '../errors.ts';
 
 /** A bad parameter: `key` is the parameter's name, `message` says why. Callers add where it came from. */
@@ -66,4 +66,17 @@ export function describeParams(activation: Activation, params: ParamValues): str
     .filter(([key, spec]) => params[key] !== spec.default)
     .map(([key]) => `${key}=${params[key]}`)
     .join(', ');
+}
+
+/**
+ * An activation reference resolved: the activation called `name` (a built-in, an alias or a registered
+ * formula) and its full parameters. For names already validated; throws for an unknown one.
+ */
+export function resolveRef(
+  name: string,
+  given: Record<string, unknown> = {},
+): { activation: Activation; params: ParamValues } {
+  const activation = findActivation(name);
+  if (!activation) throw new Error(`resolveRef: unknown activation "${name}"`);
+  return { activation, params: resolveParams(activation, given) };
 }

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { FigureJob, FigureResult } from '../build/job.ts';
 import type { Figure } from '../config/model.ts';
-import { gridLength } from '../math/grid.ts';
+import { kindOf } from '../figures/kinds/registry.ts';
 import { UserError } from '../errors.ts';
 
 /** What a render process sends back: the figure's files, or a user's mistake by its message. */
@@ -17,12 +17,7 @@ export interface JobRunner {
 /** Rows above which a figure renders alone: one render process, so that memory stays bounded. */
 const BIG_FIGURE = 200_000;
 
-function figureRows(figure: Figure): number {
-  if (figure.kind === 'activations')
-    return figure.panels.reduce((n, panel) => n + gridLength(panel.grid) * panel.series.length, 0);
-  if (figure.kind === 'derivatives-overlay') return figure.series.length * gridLength(figure.grid);
-  return figure.series.length * figure.simulation.depth;
-}
+const figureRows = (figure: Figure): number => kindOf(figure.kind).rows(figure);
 
 /**
  * Where these figures render: in this process for one or two; else in a pool of the cores' (or `jobs`)

@@ -3,21 +3,13 @@ import { useFormulas } from '../math/formula/register.ts';
 import type { FormulaDefinition } from '../math/formula/definition.ts';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import type { FigureKind } from '../config/model.ts';
+import { kinds, type KindName } from '../figures/kinds/registry.ts';
 import type { Manifest, ManifestFigure } from '../output/manifest.ts';
 import { escapeXml as esc } from '../text.ts';
 import { toolVersion } from '../versions.ts';
 import { GALLERY_CSS } from './gallery.css.ts';
 import { GALLERY_STYLESHEET } from './files.ts';
 const num = (v: number) => String(Number(v.toPrecision(4)));
-
-const defaultCaptions: Record<FigureKind, string> = {
-  activations: 'The activation (solid) and its derivative (dashed), as PyTorch computes them.',
-  'derivatives-overlay':
-    'Derivatives on one set of axes: the peak height bounds how much gradient each layer can pass back.',
-  'vanishing-gradient-depth':
-    'RMS gradient at each layer of a simulated deep network, counted back from the output (log scale).',
-};
 
 const require = createRequire(import.meta.url);
 
@@ -143,7 +135,8 @@ function card(entry: ManifestFigure, folder: string): string {
       `<img src="${path(src.slice(entry.id.length + 1))}"${srcset ? ` srcset="${path('png')} 2x"` : ''}${size} alt="${esc(entry.alt)}">`,
     ]);
   if (has('pdf')) snippets.push(['LaTeX', `\\includegraphics[width=\\linewidth]{${path('pdf')}}`]);
-  const caption = entry.caption ?? defaultCaptions[entry.kind as FigureKind] ?? defaultCaptions.activations;
+  const kind = Object.hasOwn(kinds, entry.kind) ? kinds[entry.kind as KindName] : kinds.activations;
+  const caption = entry.caption ?? kind.caption;
   return `<figure id="fig-${entry.id}">
 ${image}
 <figcaption>
