@@ -3,7 +3,14 @@ import { defineActivation } from './types.ts';
 export const elu = defineActivation<{ alpha: number }>({
   name: 'elu',
   displayName: 'ELU',
-  params: { alpha: { kind: 'number', default: 1, description: 'scale of the negative part' } },
+  params: {
+    alpha: {
+      kind: 'number',
+      default: 1,
+      description: 'scale of the negative part',
+      range: { min: 0.1, max: 3, step: 0.05 },
+    },
+  },
   f: (z, p) => (z > 0 ? z : p.alpha * Math.expm1(z)),
   // PyTorch's elu_backward takes the negative branch for z <= 0, so elu'(0) = alpha.
   df: (z, p) => (z > 0 ? 1 : p.alpha * Math.exp(z)),

@@ -6,7 +6,12 @@ export const prelu = defineActivation<{ weight: number }>({
   displayName: 'PReLU',
   // nn.PReLU initialises its learnable weight to 0.25.
   params: {
-    weight: { kind: 'number', default: 0.25, description: 'learned slope for z ≤ 0 (nn.PReLU initialises it to 0.25)' },
+    weight: {
+      kind: 'number',
+      default: 0.25,
+      description: 'learned slope for z ≤ 0 (nn.PReLU initialises it to 0.25)',
+      range: { min: 0, max: 1, step: 0.025 },
+    },
   },
   f: (z, p) => leaky.f(z, p.weight),
   df: (z, p) => leaky.df(z, p.weight),

@@ -9,8 +9,20 @@ export const rrelu = defineActivation<P>({
   name: 'rrelu',
   displayName: 'RReLU (eval)',
   params: {
-    lower: { kind: 'number', default: 1 / 8, description: 'lower bound of the random slope' },
-    upper: { kind: 'number', default: 1 / 3, description: 'upper bound of the random slope' },
+    // Two sliders make every combination: 11 × 10 values. The default upper, 1/3, lies on no decimal
+    // grid; an interactive page shifts the grid to pass through it (1/3 ± k·0.05).
+    lower: {
+      kind: 'number',
+      default: 1 / 8,
+      description: 'lower bound of the random slope',
+      range: { min: 0, max: 0.25, step: 0.025 },
+    },
+    upper: {
+      kind: 'number',
+      default: 1 / 3,
+      description: 'upper bound of the random slope',
+      range: { min: 0, max: 0.5, step: 0.05 },
+    },
   },
   validate: (p) => (p.lower > p.upper ? { key: 'upper', message: `must be ≥ lower (${p.lower})` } : undefined),
   f: (z, p) => leaky.f(z, slope(p)),

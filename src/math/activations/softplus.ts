@@ -12,8 +12,15 @@ export const softplus = defineActivation<P>({
       default: 1,
       description: 'sharpness',
       check: (b) => (b === 0 ? 'must not be 0' : undefined),
+      range: { min: 0.25, max: 6, step: 0.25 },
     },
-    threshold: { kind: 'number', default: 20, description: 'above beta·z > threshold PyTorch returns z itself' },
+    // Coarse: two sliders make every combination (24 × 5), and only a small threshold shows on a plot.
+    threshold: {
+      kind: 'number',
+      default: 20,
+      description: 'above beta·z > threshold PyTorch returns z itself',
+      range: { min: 0, max: 40, step: 10 },
+    },
   },
   // PyTorch reverts to the identity where beta·z > threshold, for numerical stability; so do we, so the
   // numbers are PyTorch's. Below it, the stable form never overflows even for a large threshold.

@@ -5,6 +5,7 @@ const lambd = {
   default: 0.5,
   description: 'half-width of the dead zone',
   check: (l: number) => (l >= 0 ? undefined : 'must be ≥ 0'),
+  range: { min: 0, max: 2, step: 0.05 },
 } as const;
 export { lambd as lambdParam };
 

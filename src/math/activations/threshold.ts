@@ -7,8 +7,14 @@ export const threshold = defineActivation<P>({
   displayName: 'Threshold',
   // torch.nn.Threshold has no defaults; these are the ones PyTorch's own activation gallery plots.
   params: {
-    threshold: { kind: 'number', default: 0, description: 'z at or below which the output is replaced' },
-    value: { kind: 'number', default: 0.5, description: 'the replacement' },
+    // Two sliders make every combination: 9 × 9 values.
+    threshold: {
+      kind: 'number',
+      default: 0,
+      description: 'z at or below which the output is replaced',
+      range: { min: -2, max: 2, step: 0.5 },
+    },
+    value: { kind: 'number', default: 0.5, description: 'the replacement', range: { min: -2, max: 2, step: 0.5 } },
   },
   f: (z, p) => (z > p.threshold ? z : p.value),
   // threshold_backward: the gradient passes only where z > threshold.
