@@ -8,11 +8,12 @@ import { actfig } from './cli.ts';
 import { tempDir } from './tmp.ts';
 
 const grid = { min: -3, max: 3, samples: 61 };
-const config = (outDir: string, formats?: string[]) =>
+const config = (outDir: string, formats?: string[], extra: object = {}) =>
   normalizeConfig(
     {
       outDir,
       ...(formats && { formats }),
+      ...extra,
       figures: ['a', 'b', 'c'].map((id) => ({ id, grid, panels: [{ activation: 'relu' }] })),
     },
     'test.json',
@@ -34,11 +35,13 @@ describe('build(config)', () => {
     expect(result.failed.map((f) => [f.id, f.error.message])).toEqual([['b', 'boom']]);
     expect(readdirSync(out).sort()).toEqual([
       'a.csv',
+      'a.html',
       'a.pdf',
       'a.png',
       'a.svg',
       'a.vl.json',
       'c.csv',
+      'c.html',
       'c.pdf',
       'c.png',
       'c.svg',
@@ -47,13 +50,33 @@ describe('build(config)', () => {
       'index.html',
       'manifest.json',
       'notes.md',
+      'vega-embed.min.js',
+      'vega-lite.min.js',
+      'vega.min.js',
     ]);
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('mine');
   });
 
-  it('formats narrow the images, but the spec, the CSV and the gallery are always written', async () => {
+  it('formats narrow the images, but the spec, the CSV, the page and the gallery are always written', async () => {
     const out = tempDir();
     await build(config(out, ['svg']), { only: ['c'] });
+    expect(readdirSync(out).sort()).toEqual([
+      'c.csv',
+      'c.html',
+      'c.svg',
+      'c.vl.json',
+      'gallery.css',
+      'index.html',
+      'manifest.json',
+      'vega-embed.min.js',
+      'vega-lite.min.js',
+      'vega.min.js',
+    ]);
+  });
+
+  it('interactive: false writes no page and no scripts, and check agrees', async () => {
+    const out = tempDir();
+    await build(config(out, ['svg'], { interactive: false }), { only: ['c'] });
     expect(readdirSync(out).sort()).toEqual([
       'c.csv',
       'c.svg',
@@ -70,7 +93,10 @@ describe('actfig build options', () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, 'c.json'),
-      JSON.stringify({ figures: ['a', 'b'].map((id) => ({ id, grid, panels: [{ activation: 'tanh' }] })) }),
+      JSON.stringify({
+        interactive: false,
+        figures: ['a', 'b'].map((id) => ({ id, grid, panels: [{ activation: 'tanh' }] })),
+      }),
     );
     const r = actfig(['build', '--config', 'c.json', '--out', 'out', '--only', 'b', '--formats', 'png'], { cwd: dir });
     expect(r.code).toBe(0);

@@ -92,17 +92,24 @@ describe('manifest and incremental builds', () => {
     expect(one.alt).toBe(JSON.parse(readFileSync(join(p.out, 'one.vl.json'), 'utf8')).description);
     expect(one.config).toBe('../c.json');
     for (const f of one.files) expect(f.key).toMatch(/^[0-9a-f]{64}$/);
-    // The spec and the CSV depend on the figure alone; each image also on its own options.
+    // The spec and the CSV depend on the figure alone; the page and each image also on their own options.
     expect(one.files[0].key).toBe(one.files[1].key);
-    expect(new Set(one.files.slice(1).map((f: { key: string }) => f.key)).size).toBe(4);
+    expect(new Set(one.files.slice(1).map((f: { key: string }) => f.key)).size).toBe(5);
     expect(one.files.map((f: { name: string }) => f.name)).toEqual([
       'one.vl.json',
       'one.csv',
+      'one.html',
       'one.png',
       'one.svg',
       'one.pdf',
     ]);
-    expect(manifest.site.files.map((f: { name: string }) => f.name)).toEqual(['index.html', 'gallery.css']);
+    expect(manifest.site.files.map((f: { name: string }) => f.name)).toEqual([
+      'index.html',
+      'gallery.css',
+      'vega.min.js',
+      'vega-lite.min.js',
+      'vega-embed.min.js',
+    ]);
     for (const f of one.files) expect(f.bytes).toBe(statSync(join(p.out, f.name)).size);
   });
 
@@ -155,9 +162,9 @@ describe('manifest and incremental builds', () => {
     const kept = p.build('--no-prune');
     expect(kept.stdout).toMatch(/^kept three \(no longer in the config; --no-prune\)$/m);
     expect(kept.stdout).toMatch(/0 removed, 1 kept/);
-    expect(readdirSync(p.out).filter((n) => n.startsWith('three.'))).toHaveLength(5);
+    expect(readdirSync(p.out).filter((n) => n.startsWith('three.'))).toHaveLength(6);
     expect(p.build('--only', 'one').stdout).toMatch(/0 removed/);
-    expect(readdirSync(p.out).filter((n) => n.startsWith('three.'))).toHaveLength(5);
+    expect(readdirSync(p.out).filter((n) => n.startsWith('three.'))).toHaveLength(6);
     expect(p.build().stdout).toMatch(/1 removed/);
     expect(readdirSync(p.out).filter((n) => n.startsWith('three.'))).toEqual([]);
   });

@@ -33,8 +33,11 @@ describe('actfig build (default config)', () => {
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const ext of ['.vl.json', '.csv', '.png', '.svg', '.pdf'])
       expect(files.filter((f) => f.endsWith(ext))).toHaveLength(30);
+    // Every figure's interactive page (index.html is the gallery), and the scripts they load.
+    expect(files.filter((f) => f.endsWith('.html') && f !== 'index.html')).toHaveLength(30);
+    for (const asset of ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js']) expect(files).toContain(asset);
     expect(stdout.trim().split('\n').at(-1)).toMatch(
-      /^30 figures: 30 rendered, 0 unchanged, 0 removed, 0 failed; 152 files written to .* in \d+\.\d\d s$/,
+      /^30 figures: 30 rendered, 0 unchanged, 0 removed, 0 failed; 185 files written to .* in \d+\.\d\d s$/,
     );
   });
 });

@@ -8,7 +8,7 @@ import { fileKeys, keyContext, type KeyContext } from '../output/content-key.ts'
 import { discard, TEMP_FILE, writeAtomic } from '../output/files.ts';
 import { saveHashes } from '../output/hashes.ts';
 import { lockFolder, processAlive } from '../output/lock.ts';
-import { type FileRole, LOCK, outputFiles, PENDING } from '../output/layout.ts';
+import { type FileRole, hasPage, LOCK, outputFiles, PAGE_ASSETS, PENDING } from '../output/layout.ts';
 import {
   fileRecord,
   fileState,
@@ -127,7 +127,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     await renderAndWrite(config, folder, todo, context, options, result, save);
     const siteChanged =
       result.rendered.length > 0 || result.removed.length > 0 || dropped || !(await siteIntact(config, folder));
-    if (config.gallery !== false && siteChanged) {
+    if ((config.gallery !== false || pagesIn(folder)) && siteChanged) {
       await writeSite(config, folder, result);
     }
     await save();
@@ -221,7 +221,7 @@ async function planFigures(
     const keys = fileKeys(figure, context);
     const entry = folder.entries.get(figure.id);
     let render = force || !entry;
-    for (const { name, role } of outputFiles(figure.id, formats)) {
+    for (const { name, role } of outputFiles(figure.id, formats, hasPage(figure))) {
       if (render) break;
       const record = entry?.files.find((f) => f.name === name);
       if (!record || record.key !== keys[role] || (await fileState(config.outDir, record)) !== 'intact') render = true;
@@ -259,7 +259,7 @@ async function pruneFigures(
 async function dropFormats(dir: string, folder: OutputFolder, p: Planned): Promise<boolean> {
   const entry = folder.entries.get(p.figure.id);
   if (!entry) return false;
-  const keep = new Set(outputFiles(p.figure.id, p.allowed).map((f) => f.name));
+  const keep = new Set(outputFiles(p.figure.id, p.allowed, hasPage(p.figure)).map((f) => f.name));
   const dropped = entry.files.filter((f) => !keep.has(f.name));
   if (dropped.length === 0) return false;
   for (const file of dropped) await unlink(join(dir, file.name)).catch(() => {});
@@ -339,7 +339,7 @@ async function writeFigure(
 ): Promise<void> {
   const old = folder.entries.get(p.figure.id);
   const records = new Map<string, ManifestFile>();
-  const keep = new Set(outputFiles(p.figure.id, p.allowed).map((f) => f.name));
+  const keep = new Set(outputFiles(p.figure.id, p.allowed, hasPage(p.figure)).map((f) => f.name));
   for (const file of old?.files ?? []) if (keep.has(file.name)) records.set(file.name, file);
   try {
     const changed = [];
@@ -365,7 +365,7 @@ async function writeFigure(
     throw error;
   }
   for (const file of old?.files ?? []) if (!keep.has(file.name)) await unlink(join(dir, file.name)).catch(() => {});
-  const files = outputFiles(p.figure.id, p.allowed)
+  const files = outputFiles(p.figure.id, p.allowed, hasPage(p.figure))
     .map((f) => records.get(f.name))
     .filter((f): f is ManifestFile => f !== undefined);
   const size =
@@ -395,10 +395,15 @@ function currentManifest(folder: OutputFolder): Manifest {
   };
 }
 
+/** Whether any figure of the folder has an interactive page (then vega's scripts belong beside them). */
+const pagesIn = (folder: OutputFolder): boolean =>
+  [...folder.entries.values()].some((e) => e.files.some((f) => f.name === `${e.id}.html`));
+
 async function siteIntact(config: Config, folder: OutputFolder): Promise<boolean> {
-  if (!folder.site) return false;
+  if (!folder.site) return !pagesIn(folder) && config.gallery === false;
   const names = new Set(folder.site.files.map((f) => f.name));
   if (config.gallery !== false && !names.has(config.gallery)) return false;
+  if (pagesIn(folder) !== PAGE_ASSETS.every((name) => names.has(name))) return false;
   for (const file of folder.site.files) if ((await fileState(config.outDir, file)) !== 'intact') return false;
   return true;
 }
@@ -410,15 +415,21 @@ async function writeSite(config: Config, folder: OutputFolder, result: BuildResu
   const manifest = { generator: '', figures: orderEntries(folder) };
   const math = await typeset(galleryFormulas(manifest), config.outDir);
   const page = config.gallery || 'index.html';
-  const pages = buildSite(manifest, config.outDir, page, math);
+  const pages: Record<string, string | Uint8Array> =
+    config.gallery === false ? {} : buildSite(manifest, config.outDir, page, math);
+  // Interactive pages load vega, vega-lite and vega-embed from beside them: copies of the installed builds.
+  if (pagesIn(folder)) {
+    const { interactiveAssets } = await import('../interactive/assets.ts');
+    for (const asset of interactiveAssets()) pages[asset.name] = await readFile(asset.path);
+  }
   const files: ManifestFile[] = [];
-  for (const [name, text] of Object.entries(pages)) {
-    const old = await readFile(join(config.outDir, name), 'utf8').catch(() => undefined);
-    if (old !== text) {
-      await writeAtomic(join(config.outDir, name), text);
+  for (const [name, data] of Object.entries(pages)) {
+    const old = await readFile(join(config.outDir, name)).catch(() => undefined);
+    if (!old || !old.equals(typeof data === 'string' ? Buffer.from(data) : data)) {
+      await writeAtomic(join(config.outDir, name), data);
       result.filesWritten++;
     }
-    files.push(fileRecord(name, text));
+    files.push(fileRecord(name, data));
   }
   folder.site = { files };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Config, Figure } from '../config/model.ts';
 import { fileKeys, type KeyContext, keyContext, sha256 } from '../output/content-key.ts';
 import { saveHashes } from '../output/hashes.ts';
-import { outputFiles, PENDING } from '../output/layout.ts';
+import { hasPage, outputFiles, PAGE_ASSETS, PENDING } from '../output/layout.ts';
 import { fileState, type Manifest, type ManifestFigure, type ManifestFile, readManifest } from '../output/manifest.ts';
 import { runnerFor } from '../render/pool.ts';
 import { buildDate } from './date.ts';
@@ -51,7 +51,7 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
   const state = (file: ManifestFile) => fileState(dir, file);
   for (const figure of config.figures) {
     const entry = entries.get(figure.id);
-    const expected = outputFiles(figure.id, config.formats);
+    const expected = outputFiles(figure.id, config.formats, hasPage(figure));
     if (!entry) {
       for (const { name } of expected)
         problems.push({ kind: 'missing', file: name, why: `figure "${figure.id}" has not been built` });
@@ -90,9 +90,11 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
     problems.push(...found);
   }
   // The gallery is a function of the figures' entries: current when its files are the ones recorded.
-  if (config.gallery !== false) {
+  const pages = config.figures.some(hasPage);
+  if (config.gallery !== false || pages) {
     if (!manifest.site) {
-      problems.push({ kind: 'missing', file: config.gallery, why: 'the gallery has not been built' });
+      const file = config.gallery === false ? PAGE_ASSETS[0] : config.gallery;
+      problems.push({ kind: 'missing', file, why: 'the gallery has not been built' });
     } else {
       for (const file of manifest.site.files) {
         const s = await state(file);
@@ -146,7 +148,7 @@ async function compareRendered(
     const result = made[i];
     if (result instanceof Error) {
       // Named on its last file: with a problem already there, the reason is added to it.
-      const { name } = outputFiles(figure.id, config.formats).at(-1)!;
+      const { name } = outputFiles(figure.id, config.formats, hasPage(figure)).at(-1)!;
       const why = `figure "${figure.id}" cannot be made now: ${result.message}`;
       const there = reported.find((p) => p.file === name);
       if (there) there.why += `; ${why}`;
@@ -172,10 +174,16 @@ async function compareRendered(
         : entry.width !== undefined && { width: entry.width, height: entry.height }),
     } as ManifestFigure);
   }
-  if (config.gallery === false) return found;
-  const { buildSite } = await import('../site/gallery.ts');
   const figures = manifest.figures.map((e) => now.get(e.id) ?? e);
-  const pages = buildSite({ generator: '', figures }, dir, config.gallery);
+  const pages: Record<string, string | Uint8Array> = {};
+  if (config.gallery !== false) {
+    const { buildSite } = await import('../site/gallery.ts');
+    Object.assign(pages, buildSite({ generator: '', figures }, dir, config.gallery));
+  }
+  if (figures.some((e) => e.files.some((f) => f.name === `${e.id}.html`))) {
+    const { interactiveAssets } = await import('../interactive/assets.ts');
+    for (const asset of interactiveAssets()) pages[asset.name] = await readFile(asset.path);
+  }
   for (const [name, text] of Object.entries(pages)) {
     const data = await readFile(join(dir, name)).catch(() => undefined);
     if (data === undefined) add({ kind: 'missing', file: name, why: 'the gallery has not been built' });

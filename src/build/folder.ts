@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Config, Figure } from '../config/model.ts';
 import { UserError } from '../errors.ts';
-import { outputFiles, MANIFEST, PENDING } from '../output/layout.ts';
+import { hasPage, MANIFEST, outputFiles, PENDING } from '../output/layout.ts';
 import { isOurs, type ManifestFigure, type ManifestFile, readManifest } from '../output/manifest.ts';
 import { siteFiles } from '../site/files.ts';
 
@@ -99,8 +99,8 @@ export async function checkFolder(config: Config, folder: OutputFolder, figures:
     () => undefined,
   );
   for (const f of pending?.files ?? []) if (typeof f?.name === 'string') listed.add(f.name);
-  const figureFiles = figures.flatMap((f) => outputFiles(f.id, ['png', 'svg', 'pdf']).map((x) => x.name));
-  const ours = [...figureFiles, ...siteFiles(config.gallery)];
+  const figureFiles = figures.flatMap((f) => outputFiles(f.id, ['png', 'svg', 'pdf'], true).map((x) => x.name));
+  const ours = [...figureFiles, ...siteFiles(config.gallery, config.figures.some(hasPage))];
   for (const name of ours) {
     if (listed.has(name)) continue;
     const info = await stat(join(dir, name)).catch(() => undefined);

@@ -8,7 +8,7 @@ import { specForRender } from '../figures/thin.ts';
 import type { Format, PngOptions } from '../formats.ts';
 import { sha256 } from '../output/content-key.ts';
 import { csvChunks, discard, imageSize, specChunks, writeChunks, writeTemp } from '../output/files.ts';
-import { type FileRole, outputFiles } from '../output/layout.ts';
+import { type FileRole, hasPage, outputFiles } from '../output/layout.ts';
 
 export interface FigureJob {
   figure: Figure;
@@ -82,9 +82,26 @@ async function writeData(
 ): Promise<{ alt: string; drawn: object & { description?: string } }> {
   const spec = buildSpec(job.figure);
   const path = (name: string) => (job.dir === undefined ? undefined : join(job.dir, name));
-  for (const { name, role } of outputFiles(job.figure.id, [])) {
-    const chunks = role === 'spec' ? specChunks(spec) : csvChunks(spec.datasets.table);
+  for (const { name, role } of outputFiles(job.figure.id, [], hasPage(job.figure))) {
+    const chunks =
+      role === 'spec'
+        ? specChunks(spec)
+        : role === 'csv'
+          ? csvChunks(spec.datasets.table)
+          : [await interactivePageOf(job.figure)];
     files.push({ name, role, ...(await writeChunks(path(name), chunks)) });
   }
   return { alt: spec.description, drawn: specForRender(job.figure, spec, job.png.scale) };
+}
+
+/** The figure's interactive page: its interactive spec inlined in a page that loads vega from beside it. */
+async function interactivePageOf(figure: Figure): Promise<string> {
+  const { interactiveSpec } = await import('../interactive/spec.ts');
+  const { interactivePage } = await import('../interactive/page.ts');
+  const sliders = figure.interactive === false ? {} : figure.interactive.sliders;
+  return interactivePage(interactiveSpec(figure, { sliders }), {
+    title: figureTitle(figure),
+    id: figure.id,
+    theme: figure.theme,
+  });
 }

@@ -91,6 +91,11 @@ export interface FigureBase {
   lineWidth: number;
   /** The background colour, or 'transparent' (PNG and SVG). */
   background?: string;
+  /**
+   * Its interactive page (<id>.html): false for none, else slider ranges by parameter name (or
+   * "activation.parameter") that replace the registry's defaults.
+   */
+  interactive: false | { sliders: Record<string, { min: number; max: number; step: number }> };
   /** The formula activations the figure draws, by name: part of its content key, registered where it is drawn. */
   formulas?: Record<string, FormulaDefinition>;
 }

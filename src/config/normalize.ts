@@ -26,6 +26,9 @@ import {
   type styleShape,
 } from './schema.ts';
 
+/** The most rows (points of all series) a figure with an interactive page may have. */
+export const PAGE_MAX_ROWS = 4000;
+
 /**
  * Validates a config object; on failure throws a UserError naming the file and the field path.
  * `file` names the config in messages; `baseDir` is where a relative outDir starts.
@@ -38,6 +41,8 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
   const c = result.data;
   const figures = c.figures.map((f) => normalizeFigure(f, c));
   if (formulas) for (const [i, f] of figures.entries()) attachFormulas(f, formulas, file, `figures[${i}]`);
+  // An interactive page holds every row for every slider step: a large grid gets none.
+  for (const f of figures) if (kindOf(f.kind).rows(f) > PAGE_MAX_ROWS) f.interactive = false;
   return {
     [NORMALIZED]: true,
     file,
@@ -142,6 +147,10 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
     fontScale,
     lineWidth: pick('lineWidth') ?? (preset === 'slide' ? 3 : 2),
     ...(background !== undefined && { background }),
+    interactive:
+      c.interactive === false || f.interactive === false
+        ? false
+        : { sliders: typeof f.interactive === 'object' ? f.interactive : {} },
   };
   return kind.normalize(f, {
     base,

@@ -273,7 +273,17 @@ export const panelSchema = z
       });
   });
 
+/** A slider's range on an interactive page. */
+const sliderSchema = z
+  .strictObject({ min: finite, max: finite, step: z.number().positive() })
+  .refine((r) => r.min < r.max, { error: 'min must be below max', path: ['max'] });
+
+/** A figure's interactive page: true (default), false for none, or slider ranges by parameter name. */
+const interactiveSchema = z.union([z.boolean(), z.record(z.string(), sliderSchema)]);
+
 export const commonShape = {
+  /** The figure's interactive page (<id>.html): true, false, or slider ranges by parameter name. */
+  interactive: interactiveSchema.optional(),
   /** A safe file name: the figure's files are <id>.vl.json, <id>.png, <id>.svg, <id>.pdf. */
   id: z.string(),
   title: z.string().optional(),
@@ -360,6 +370,8 @@ export const configSchema = z
   .strictObject({
     /** Custom activations defined by formula. */
     activations: activationsSchema.optional(),
+    /** Write an interactive page per figure (default true). */
+    interactive: z.boolean().optional(),
     /** Output folder, relative to the config file. Default "figures". */
     outDir: z.string().min(1).optional(),
     /** Which images to render; the .vl.json spec is always written. Default all three. */

@@ -158,7 +158,19 @@ export type SeriesConfig<C extends string = never> =
       init?: 'xavier' | 'he' | 'lecun';
     });
 
+/** A slider's range on an interactive page. */
+export interface SliderConfig {
+  min: number;
+  max: number;
+  step: number;
+}
+
 interface FigureCommon extends StyleConfig {
+  /**
+   * The figure's interactive page (<id>.html, opened from the folder): true (default), false for none,
+   * or slider ranges by parameter name (`{ negative_slope: { min: 0, max: 0.5, step: 0.01 } }`).
+   */
+  interactive?: boolean | Record<string, SliderConfig>;
   /** A safe file name: the figure's files are <id>.vl.json, .csv, .png, .svg and .pdf. */
   id: string;
   title?: string;
@@ -236,6 +248,8 @@ export interface UserConfig<C extends string = never> extends StyleConfig {
   };
   /** The gallery page's file name in the output folder (default "index.html"), or false for no gallery. */
   gallery?: string | false;
+  /** Write an interactive page per figure, with vega's scripts beside them (default true). */
+  interactive?: boolean;
   /** The figures, at least one. */
   figures: FigureConfig<C>[];
 }

@@ -24,7 +24,7 @@ function packageFile(name: string, file: string): string {
   throw new Error(`cannot find ${name}/${file}: is ${name} installed?`);
 }
 
-/** Each script's name in the page's folder ("assets/vega.min.js") and its path on this machine. */
+/** Each script's name in the page's folder ("vega.min.js", beside the page) and its path on this machine. */
 export function interactiveAssets(): { name: string; path: string }[] {
-  return FILES.map(([pkg, file]) => ({ name: `assets/${pkg}.min.js`, path: packageFile(pkg, file) }));
+  return FILES.map(([pkg, file]) => ({ name: `${pkg}.min.js`, path: packageFile(pkg, file) }));
 }

@@ -13,7 +13,7 @@ export interface PageOptions {
 }
 
 /** The scripts the page loads, in order: vega-lite needs vega, vega-embed both. */
-export const PAGE_SCRIPTS = ['assets/vega.min.js', 'assets/vega-lite.min.js', 'assets/vega-embed.min.js'] as const;
+export const PAGE_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'] as const;
 
 /**
  * JSON that is safe inside a <script> element: "<" is written \u003c (inside JSON strings, the only place

@@ -110,7 +110,7 @@ export function planFigure(figure: ActivationsFigure, options: InteractiveOption
         p.series.flatMap((s) => {
           const a = findActivation(s.activation)!;
           return Object.entries(a.params)
-            .filter(([, spec]) => spec.kind === 'number')
+            .filter(([, spec]) => spec.kind === 'number' && spec.range !== false)
             .map(([k]) => `${a.name}.${k}`);
         }),
       ),
@@ -142,7 +142,7 @@ export function planFigure(figure: ActivationsFigure, options: InteractiveOption
     for (const s of panel.series) {
       const a = findActivation(s.activation)!;
       for (const [param, spec] of Object.entries(a.params)) {
-        if (spec.kind !== 'number' || sliders.has(`${a.name}.${param}`)) continue;
+        if (spec.kind !== 'number' || spec.range === false || sliders.has(`${a.name}.${param}`)) continue;
         const value = s.params[param] as number;
         const range = rangeOf(a, param, spec, options);
         const v = sliderValues(range, value, { maxSteps: MAX_STEPS, check: spec.check });

@@ -10,12 +10,12 @@ export interface SliderRange {
 }
 
 /** The most values one slider offers: each is a full sampled curve in the page's data. */
-export const MAX_STEPS = 101;
+export const MAX_STEPS = 51;
 /**
  * The most parameter combinations one activation's sliders make together (two sliders make every pair):
  * on a 401-point grid 121 combinations are about 49,000 rows. Sliders beyond it are made coarser.
  */
-export const MAX_COMBINATIONS = 121;
+export const MAX_COMBINATIONS = 51;
 
 /** The digits after the decimal point of a number's shortest round-trip form: 0.25 → 2, 1e-7 → 7, 3 → 0. */
 export function decimals(x: number): number {
@@ -42,6 +42,7 @@ export function niceStep(x: number): number {
  */
 export function defaultRange(spec: NumberParam): SliderRange {
   if (spec.range) return spec.range;
+  if (spec.range === false) throw new Error('defaultRange: this parameter has no slider');
   const d = spec.default;
   const [min, max] = d > 0 ? [0, 2 * d] : d < 0 ? [2 * d, 0] : [-1, 1];
   return { min, max, step: niceStep((max - min) / 50) };

@@ -18,7 +18,8 @@ import type { FileRole } from './layout.ts';
 // 4: depth figures label their log axis as powers of ten (10⁻⁵) and typeset the bound 0.25ᵈ⁻¹ clear of lines.
 // 5: one composition model (series, sweeps, f''), headroom, nice ticks, placed labels, legends clear of markers.
 // 6: axis titles 13 px (slide titles at least 9 pt).
-export const OUTPUT_VERSION = 6;
+// 7: an interactive page per figure (<id>.html) with vega, vega-lite and vega-embed beside it.
+export const OUTPUT_VERSION = 7;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;
@@ -72,8 +73,9 @@ export function fileKeys(figure: Figure, context: KeyContext): Record<FileRole, 
   return {
     spec: data,
     csv: data,
+    html: key({ role: 'html' }),
     png: key({ role: 'png', png: context.png }),
     svg: key({ role: 'svg' }),
     pdf: key({ role: 'pdf', date: context.date }),
-  } satisfies Record<'spec' | 'csv' | Format, string>;
+  } satisfies Record<'spec' | 'csv' | 'html' | Format, string>;
 }

@@ -1,16 +1,30 @@
 // The output folder's layout, once: which files a figure has, and the folder's own files.
 import type { Format } from '../formats.ts';
 
-export type FileRole = 'spec' | 'csv' | Format;
+export type FileRole = 'spec' | 'csv' | 'html' | Format;
 
-/** A figure's files for the given image formats: the spec and the CSV always, then one per format. */
-export function outputFiles(id: string, formats: readonly Format[]): { name: string; role: FileRole }[] {
+/**
+ * A figure's files for the given image formats: the spec and the CSV always, its interactive page
+ * when it has one, then one per format.
+ */
+export function outputFiles(
+  id: string,
+  formats: readonly Format[],
+  page = false,
+): { name: string; role: FileRole }[] {
   return [
     { name: `${id}.vl.json`, role: 'spec' },
     { name: `${id}.csv`, role: 'csv' },
+    ...(page ? [{ name: `${id}.html`, role: 'html' as const }] : []),
     ...formats.map((format) => ({ name: `${id}.${format}`, role: format })),
   ];
 }
+
+/** Whether a figure has an interactive page (`interactive: false` turns it off). */
+export const hasPage = (figure: { interactive?: unknown }): boolean => figure.interactive !== false;
+
+/** The scripts interactive pages load, beside them in the output folder. */
+export const PAGE_ASSETS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'] as const;
 
 /** The role of a figure's file from its name, or undefined for a name that is not one of its files. */
 export function fileRole(id: string, name: string): FileRole | undefined {
@@ -18,7 +32,7 @@ export function fileRole(id: string, name: string): FileRole | undefined {
   const ext = name.slice(id.length + 1);
   return ext === 'vl.json'
     ? 'spec'
-    : ext === 'csv' || ext === 'png' || ext === 'svg' || ext === 'pdf'
+    : ext === 'csv' || ext === 'html' || ext === 'png' || ext === 'svg' || ext === 'pdf'
       ? ext
       : undefined;
 }

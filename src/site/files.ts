@@ -1,7 +1,12 @@
+import { PAGE_ASSETS } from '../output/layout.ts';
+
 /** The gallery's stylesheet, beside its page. */
 export const GALLERY_STYLESHEET = 'gallery.css';
 
-/** The gallery's files in the output folder: its page (index.html unless the config names another) and stylesheet. */
-export function siteFiles(gallery: string | false): string[] {
-  return gallery === false ? [] : [gallery, GALLERY_STYLESHEET];
+/**
+ * The folder's own files: the gallery's page (index.html unless the config names another) and
+ * stylesheet, and, when figures have interactive pages, the scripts those load.
+ */
+export function siteFiles(gallery: string | false, pages = false): string[] {
+  return [...(gallery === false ? [] : [gallery, GALLERY_STYLESHEET]), ...(pages ? PAGE_ASSETS : [])];
 }

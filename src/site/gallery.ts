@@ -117,6 +117,7 @@ function card(entry: ManifestFigure, folder: string): string {
     ? `<img src="${src}"${srcset}${size} alt="${esc(entry.alt)}">`
     : `<p>No image format built; see the PDF or spec.</p>`;
   const links = [
+    ['html', 'Interactive'],
     ['svg', 'SVG'],
     ['pdf', 'PDF'],
     ['png', 'PNG'],

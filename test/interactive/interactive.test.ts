@@ -10,7 +10,13 @@ import { normalizeConfig } from '../../src/config/normalize.ts';
 import { interactiveAssets } from '../../src/interactive/assets.ts';
 import { interactivePage, PAGE_SCRIPTS } from '../../src/interactive/page.ts';
 import { planFigure } from '../../src/interactive/plan.ts';
-import { decimals, MAX_COMBINATIONS, MAX_STEPS, sliderValues } from '../../src/interactive/sliders.ts';
+import {
+  decimals,
+  MAX_COMBINATIONS,
+  MAX_STEPS,
+  type SliderRange,
+  sliderValues,
+} from '../../src/interactive/sliders.ts';
 import { interactiveSpec, TOOLTIP_FORMAT } from '../../src/interactive/spec.ts';
 import { activationNames, findActivation } from '../../src/math/activations/registry.ts';
 import type { NumberParam, ParamValues } from '../../src/math/activations/types.ts';
@@ -92,10 +98,10 @@ describe('interactiveSpec: a valid Vega-Lite spec', () => {
       },
     ]);
     expect(specOf('multi').params.map((p: any) => [p.name, p.value, p.bind.min, p.bind.max, p.bind.step])).toEqual([
-      ['elu_alpha', 1, 0.1, 3, 0.05],
+      ['elu_alpha', 1, 0.1, 2.5, 0.05],
       ['hardshrink_lambd', 0.5, 0, 2, 0.05],
-      ['hardtanh_min_val', -1, -2, 0, 0.25],
-      ['hardtanh_max_val', 1, 0, 2, 0.25],
+      ['hardtanh_min_val', -1, -1.75, -0.25, 0.25],
+      ['hardtanh_max_val', 1, 0.25, 1.75, 0.25],
     ]);
     // sigmoid has no parameter: no slider, and its rows carry none.
     expect(rowsAt(specOf('multi'), 'sigmoid', {})).toHaveLength(401);
@@ -225,7 +231,7 @@ describe('the data: every slider value computed by the library, never approximat
     expect(lower.values.length * upper.values.length).toBeLessThanOrEqual(MAX_COMBINATIONS);
     // 1/3 lies on no decimal grid: the slider's grid is shifted to pass through it.
     expect(upper.values).toContain(1 / 3);
-    const bad = { lower: 0.25, upper: upper.values[0] };
+    const bad = { lower: lower.values.at(-1)!, upper: upper.values[0] };
     expect(rowsAt(spec, 'rrelu', bad)).toEqual([]);
     expect(spec.datasets.notes.find((n: Row) => n.lower === bad.lower && n.upper === bad.upper).note).toMatch(
       /upper must be ≥ lower/,
@@ -257,16 +263,18 @@ describe('slider values', () => {
   it('every number parameter of every activation has a range its check allows, reaching its default', () => {
     for (const name of activationNames) {
       const activation = findActivation(name)!;
-      const numbers = Object.entries(activation.params).filter(([, p]) => p.kind === 'number') as [
+      // A parameter that changes no curve (softplus's threshold) has range: false and no slider.
+      const numbers = Object.entries(activation.params).filter(([, p]) => p.kind === 'number' && p.range !== false) as [
         string,
         NumberParam,
       ][];
       let combinations = 1;
       for (const [key, spec] of numbers) {
         expect(spec.range, `${name}.${key}`).toBeDefined();
-        const { min, max, step } = spec.range!;
+        const range = spec.range as SliderRange;
+        const { min, max, step } = range;
         expect(min <= spec.default && spec.default <= max, `${name}.${key}`).toBe(true);
-        const values = sliderValues(spec.range!, spec.default).values;
+        const values = sliderValues(range, spec.default).values;
         for (const v of values) expect(spec.check?.(v), `${name}.${key} = ${v}`).toBeUndefined();
         expect(Math.round((max - min) / step) + 1).toBeLessThanOrEqual(MAX_STEPS);
         combinations *= values.length;

@@ -9,7 +9,7 @@ export const celu = defineActivation<{ alpha: number }>({
       default: 1,
       description: 'scale of the negative part',
       check: (a) => (a > 0 ? undefined : 'must be > 0'),
-      range: { min: 0.1, max: 3, step: 0.05 },
+      range: { min: 0.1, max: 2.5, step: 0.05 },
     },
   },
   f: (z, p) => (z > 0 ? z : p.alpha * Math.expm1(z / p.alpha)),

@@ -8,7 +8,7 @@ export const elu = defineActivation<{ alpha: number }>({
       kind: 'number',
       default: 1,
       description: 'scale of the negative part',
-      range: { min: 0.1, max: 3, step: 0.05 },
+      range: { min: 0.1, max: 2.5, step: 0.05 },
     },
   },
   f: (z, p) => (z > 0 ? z : p.alpha * Math.expm1(z)),

@@ -6,8 +6,8 @@ export const hardtanh = defineActivation<P>({
   name: 'hardtanh',
   displayName: 'Hardtanh',
   params: {
-    min_val: { kind: 'number', default: -1, description: 'lower clamp', range: { min: -2, max: 0, step: 0.25 } },
-    max_val: { kind: 'number', default: 1, description: 'upper clamp', range: { min: 0, max: 2, step: 0.25 } },
+    min_val: { kind: 'number', default: -1, description: 'lower clamp', range: { min: -1.75, max: -0.25, step: 0.25 } },
+    max_val: { kind: 'number', default: 1, description: 'upper clamp', range: { min: 0.25, max: 1.75, step: 0.25 } },
   },
   validate: (p) =>
     p.min_val > p.max_val ? { key: 'max_val', message: `must be ≥ min_val (${p.min_val})` } : undefined,

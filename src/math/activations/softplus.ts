@@ -19,7 +19,8 @@ export const softplus = defineActivation<P>({
       kind: 'number',
       default: 20,
       description: 'above beta·z > threshold PyTorch returns z itself',
-      range: { min: 0, max: 40, step: 10 },
+      // Where PyTorch switches to the linear form: it changes no drawn curve, so it gets no slider.
+      range: false,
     },
   },
   // PyTorch reverts to the identity where beta·z > threshold, for numerical stability; so do we, so the

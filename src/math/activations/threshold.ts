@@ -12,9 +12,9 @@ export const threshold = defineActivation<P>({
       kind: 'number',
       default: 0,
       description: 'z at or below which the output is replaced',
-      range: { min: -2, max: 2, step: 0.5 },
+      range: { min: -1.5, max: 1.5, step: 0.5 },
     },
-    value: { kind: 'number', default: 0.5, description: 'the replacement', range: { min: -2, max: 2, step: 0.5 } },
+    value: { kind: 'number', default: 0.5, description: 'the replacement', range: { min: -1.5, max: 1.5, step: 0.5 } },
   },
   f: (z, p) => (z > p.threshold ? z : p.value),
   // threshold_backward: the gradient passes only where z > threshold.

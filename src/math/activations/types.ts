@@ -5,8 +5,8 @@ export interface NumberParam {
   description: string;
   /** Returns a message when the value is not allowed (e.g. beta = 0). */
   check?: (value: number) => string | undefined;
-  /** The slider range an interactive page offers. */
-  range?: { min: number; max: number; step: number };
+  /** The slider range an interactive page offers; false for none (a parameter that changes no curve). */
+  range?: { min: number; max: number; step: number } | false;
 }
 
 export interface ChoiceParam {
