@@ -7,6 +7,7 @@ export { defineConfig } from './config/types.ts';
 export type {
   ActivationRef,
   ActivationsFigureConfig,
+  ConfigBody,
   DepthFigureConfig,
   FigureConfig,
   FormulaConfig,

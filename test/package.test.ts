@@ -129,8 +129,26 @@ describe('the packed tarball', () => {
               target: 'ES2022',
               types: [],
             },
-            include: ['figures.config.ts', 'bad.config.ts'],
+            include: ['figures.config.ts', 'formula.config.ts', 'bad.config.ts'],
           }),
+        );
+        // A formula activation's name is an activation name in the figures, and its params a sweep's keys.
+        writeFileSync(
+          join(dir, 'formula.config.ts'),
+          `import { defineConfig } from 'activation-figures';
+export default defineConfig({
+  activations: { squareplus: { formula: '(z + sqrt(z^2 + b)) / 2', params: { b: 4 } } },
+  figures: [
+    {
+      id: 'sq',
+      grid: { min: -1, max: 1, samples: 5 },
+      panels: [{ series: ['squareplus', { activation: 'squareplus', sweep: { b: [1, 2] } }, 'relu'] }],
+    },
+    { id: 'one', grid: { min: -1, max: 1, samples: 5 }, panels: [{ activation: 'squareplus', params: { b: 1 } }] },
+    { id: 'o', kind: 'derivatives-overlay', activations: ['squareplus', 'gelu'] },
+  ],
+});
+`,
         );
         const good = sh(dir, process.execPath, [tsc, '-p', '.']);
         expect(good.stdout + good.stderr).toBe('');
@@ -142,6 +160,10 @@ export default defineConfig({ figures: [
   { id: 'a', grid: { min: -1, max: 1, samples: 5 }, panels: [{ activation: 'sigmoidd' }] },
   { id: 'b', grid: { min: -1, max: 1, samples: 5 }, panels: [{ activation: 'leaky_relu', params: { alpha: 1 } }] },
 ] });
+export const formulas = defineConfig({
+  activations: { squareplus: { formula: 'z' } },
+  figures: [{ id: 'c', grid: { min: -1, max: 1, samples: 5 }, panels: [{ series: ['squarepluss'] }] }],
+});
 `,
         );
         const bad = sh(dir, process.execPath, [tsc, '-p', '.']);
@@ -150,7 +172,8 @@ export default defineConfig({ figures: [
         expect(errors.every((l) => l.startsWith('bad.config.ts'))).toBe(true);
         expect(bad.stdout).toMatch(/bad\.config\.ts\(3,/);
         expect(bad.stdout).toMatch(/bad\.config\.ts\(4,.*alpha/s);
-        execFileSync('rm', [join(dir, 'bad.config.ts')]);
+        expect(bad.stdout).toMatch(/bad\.config\.ts\(8,.*squarepluss/s);
+        execFileSync('rm', [join(dir, 'bad.config.ts'), join(dir, 'formula.config.ts')]);
       });
 
       it('imports the API from node and requires it from CommonJS', () => {

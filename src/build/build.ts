@@ -425,7 +425,7 @@ async function writeSite(config: Config, folder: OutputFolder, result: BuildResu
   const files: ManifestFile[] = [];
   for (const [name, data] of Object.entries(pages)) {
     const old = await readFile(join(config.outDir, name)).catch(() => undefined);
-    if (!old || !old.equals(typeof data === 'string' ? Buffer.from(data) : data)) {
+    if (!old?.equals(typeof data === 'string' ? Buffer.from(data) : data)) {
       await writeAtomic(join(config.outDir, name), data);
       result.filesWritten++;
     }

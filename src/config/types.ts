@@ -231,9 +231,13 @@ export type FigureConfig<C extends string = never> =
   | DepthFigureConfig<C>;
 
 /** A whole config: what `export default defineConfig({...})` gives. */
-export interface UserConfig<C extends string = never> extends StyleConfig {
+export interface UserConfig<C extends string = never> extends ConfigBody<C> {
   /** Your own activations, by name: `{ squareplus: { formula: '(z + sqrt(z^2 + b)) / 2', params: { b: 4 } } }`. */
   activations?: Record<C, FormulaConfig>;
+}
+
+/** Everything of a config but its own activations. */
+export interface ConfigBody<C extends string = never> extends StyleConfig {
   /** Output folder, relative to the config file. Default "figures". */
   outDir?: string;
   /** Which images to render; the .vl.json spec and .csv are always written. Default all three. */
@@ -254,12 +258,15 @@ export interface UserConfig<C extends string = never> extends StyleConfig {
   figures: FigureConfig<C>[];
 }
 
+/** C, as a type TypeScript does not infer C from (so the figures cannot add names to `activations`). */
+type Deferred<C extends string> = [C] extends [infer U extends string] ? U : never;
+
 /**
  * Identity helper for figures.config.ts: costs nothing at run time, gives the editor the types. The
  * names of `activations` become valid activation names in the figures (and only they: a typo is flagged).
  */
 export function defineConfig<const C extends string = never>(
-  config: Omit<UserConfig<NoInfer<C>>, 'activations'> & { activations?: Record<C, FormulaConfig> },
+  config: ConfigBody<Deferred<C>> & { activations?: Record<C, FormulaConfig> },
 ): UserConfig<C> {
   return config as UserConfig<C>;
 }

@@ -7,11 +7,7 @@ export type FileRole = 'spec' | 'csv' | 'html' | Format;
  * A figure's files for the given image formats: the spec and the CSV always, its interactive page
  * when it has one, then one per format.
  */
-export function outputFiles(
-  id: string,
-  formats: readonly Format[],
-  page = false,
-): { name: string; role: FileRole }[] {
+export function outputFiles(id: string, formats: readonly Format[], page = false): { name: string; role: FileRole }[] {
   return [
     { name: `${id}.vl.json`, role: 'spec' },
     { name: `${id}.csv`, role: 'csv' },
