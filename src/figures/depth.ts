@@ -6,6 +6,7 @@ import { UserError } from '../errors.ts';
 import { short } from '../text.ts';
 import { legendSpec } from './panels.ts';
 import type { Colors } from './theme.ts';
+import type { Layer, Position } from './vl.ts';
 
 export interface DepthSeries {
   key: string;
@@ -75,14 +76,14 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
   // A bound's label starts a little past the middle, just above its line: the line falls away to the
   // right of the label's start, and every other line of the activation lies below the bound.
   const labelDepth = Math.max(1, Math.round(1 + 0.55 * (L - 1)));
-  const x = {
+  const x: Position = {
     field: 'depth',
     type: 'quantitative',
     title: figure.xTitle,
     scale: { domain: [1, L], nice: false },
     axis: { tickMinStep: 1 },
   };
-  const lines = {
+  const lines: Layer = {
     data: { name: 'table' },
     transform: [{ calculate: byKey, as: 'label' }],
     mark: { type: 'line', strokeWidth: 2, point: { size: 18 } },
@@ -115,7 +116,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
         }));
       })
     : [];
-  const layer: object[] = [lines];
+  const layer: Layer[] = [lines];
   if (bounds.length) {
     layer.push(
       {

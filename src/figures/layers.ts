@@ -1,4 +1,5 @@
 import type { Colors } from './theme.ts';
+import type { Layer } from './vl.ts';
 import type { Marker, Split } from './data.ts';
 
 /** A Vega expression numbering the pieces of a line between its jumps. */
@@ -12,10 +13,10 @@ export function segment(splits: Split[]): string {
  * are given directly through fill/stroke with scale: null, so these layers share no scale or legend
  * with the lines (a color channel here, even unscaled, stops vega-lite merging the colour and dash legends).
  */
-export function jumpLayers(markers: (Marker & { color: string })[], c: Colors, lineWidth = 2): object[] {
+export function jumpLayers(markers: (Marker & { color: string })[], c: Colors, lineWidth = 2): Layer[] {
   // Dots grow with the line so they stay visible beside a thick slide line.
   const size = Math.round(40 * (lineWidth / 2) ** 2);
-  const layers: object[] = [];
+  const layers: Layer[] = [];
   for (const open of [false, true]) {
     const values = markers
       .filter((m) => m.open === open)

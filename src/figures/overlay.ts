@@ -2,6 +2,7 @@ import type { LegendPosition, OverlayFigure } from '../config/model.ts';
 import { append, RowKeys, sampleActivation, type Row, type Sampled } from './data.ts';
 import { legendSpec } from './panels.ts';
 import { chooseLegend, legendBox, placeLabels } from './place.ts';
+import type { Layer } from './vl.ts';
 import { short } from '../text.ts';
 import { jumpLayers, segment } from './layers.ts';
 import { type Colors, xTickCount, yTickCount } from './theme.ts';
@@ -27,7 +28,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
   const yDomain = figure.yDomain ?? dyDomain(rows);
   const placed = figure.labelPeaks ? placePeaks(figure, sampled, colors, baseLabels, yDomain) : undefined;
   const labels = placed?.legend ?? baseLabels;
-  const lines = {
+  const lines: Layer = {
     data: { name: 'table' },
     transform: [
       { calculate: byKey(labels.map((l) => JSON.stringify(l))), as: 'label' },
@@ -192,51 +193,44 @@ function placePeaks(
 }
 
 /** A dot on each derivative's largest value and its label where there is room, joined by a dotted leader. */
-function peakLayers(placed: ReturnType<typeof placePeaks>, figure: OverlayFigure, c: Colors): object[] {
-  const x = (field: string) => ({ field, type: 'quantitative' });
+function peakLayers(placed: ReturnType<typeof placePeaks>, figure: OverlayFigure, c: Colors): Layer[] {
+  const x = (field: string) => ({ field, type: 'quantitative' as const });
   const leaders = placed.texts.filter((t) => t.leader);
   const dots = placed.shown.filter((p) => p.dot);
-  return [
-    ...(leaders.length
-      ? [
-          {
-            data: {
-              values: leaders.map((t) => ({
-                z: t.z,
-                value: t.value,
-                z2: t.leader!.z,
-                value2: t.leader!.value,
-                color: t.color,
-              })),
-            },
-            mark: { type: 'rule', strokeDash: [2, 2], strokeWidth: 1 },
-            encoding: {
-              x: x('z'),
-              y: x('value'),
-              x2: { field: 'z2' },
-              y2: { field: 'value2' },
-              stroke: { field: 'color', type: 'nominal', scale: null },
-            },
-          },
-        ]
-      : []),
-    ...(dots.length
-      ? [
-          {
-            data: { values: dots.map((p) => ({ z: p.z, value: p.value, color: p.color })) },
-            mark: { type: 'point', filled: true, size: Math.round(50 * (figure.lineWidth / 2) ** 2), opacity: 1 },
-            encoding: { x: x('z'), y: x('value'), fill: { field: 'color', type: 'nominal', scale: null } },
-          },
-        ]
-      : []),
-    ...(placed.texts.length
-      ? [
-          {
-            data: { values: placed.texts.map((t) => ({ z: t.label.z, value: t.label.value, text: t.text })) },
-            mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 11 * figure.fontScale, color: c.text },
-            encoding: { x: x('z'), y: x('value'), text: { field: 'text' } },
-          },
-        ]
-      : []),
-  ];
+  const layers: Layer[] = [];
+  if (leaders.length) {
+    const values = leaders.map((t) => ({
+      z: t.z,
+      value: t.value,
+      z2: t.leader!.z,
+      value2: t.leader!.value,
+      color: t.color,
+    }));
+    layers.push({
+      data: { values },
+      mark: { type: 'rule', strokeDash: [2, 2], strokeWidth: 1 },
+      encoding: {
+        x: x('z'),
+        y: x('value'),
+        x2: { field: 'z2' },
+        y2: { field: 'value2' },
+        stroke: { field: 'color', type: 'nominal', scale: null },
+      },
+    });
+  }
+  if (dots.length) {
+    layers.push({
+      data: { values: dots.map((p) => ({ z: p.z, value: p.value, color: p.color })) },
+      mark: { type: 'point', filled: true, size: Math.round(50 * (figure.lineWidth / 2) ** 2), opacity: 1 },
+      encoding: { x: x('z'), y: x('value'), fill: { field: 'color', type: 'nominal', scale: null } },
+    });
+  }
+  if (placed.texts.length) {
+    layers.push({
+      data: { values: placed.texts.map((t) => ({ z: t.label.z, value: t.label.value, text: t.text })) },
+      mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 11 * figure.fontScale, color: c.text },
+      encoding: { x: x('z'), y: x('value'), text: { field: 'text' } },
+    });
+  }
+  return layers;
 }

@@ -11,6 +11,8 @@ import { COLUMN, sampleFigure, type Column, type Sampled } from './data.ts';
 import { short } from '../text.ts';
 import { jumpLayers, segment } from './layers.ts';
 import { chooseLegend } from './place.ts';
+import type { Body, Encoding, Layer, Plot, Position } from './vl.ts';
+type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
 import { type Colors, xTickCount, yTickCount } from './theme.ts';
 
 /** Saturated intervals of a panel: where |f'| < threshold, solved from f', within the panel's range. */
@@ -86,12 +88,13 @@ export function activationsBody(figure: ActivationsFigure, c: Colors) {
   const specs = figure.panels.map((panel, i) =>
     panelSpec(figure, panel, panels[i], colorOf, c, panel.yDomain ?? shared ?? dataDomain(figure, [i], panels)),
   );
-  const resolve = {
+  const resolve: Resolve = {
     scale: { color: 'independent', strokeDash: 'independent', ...(figure.shareY && { y: 'shared' }) },
   };
   const layout =
     figure.columns < figure.panels.length ? { concat: specs, columns: figure.columns } : { hconcat: specs };
-  return { ...layout, resolve, rows, panels };
+  const body: Body = { ...layout, resolve };
+  return { body, rows, panels };
 }
 
 /** The panel's curves in plot pixels (every few rows: enough to tell where a legend would hide one). */
@@ -131,16 +134,16 @@ function panelSpec(
   colorOf: (s: PanelSeries) => string,
   c: Colors,
   yDomain: [number, number],
-) {
+): Plot {
   const one = panel.series.length === 1;
-  const x = {
+  const x: Position = {
     field: 'z',
     type: 'quantitative',
     title: figure.xTitle,
     scale: { domain: sampled[0].zRange, nice: false },
     axis: { tickCount: xTickCount(figure.width, figure.fontScale) },
   };
-  const y = {
+  const y: Position = {
     field: 'value',
     type: 'quantitative',
     title: figure.yTitle,
@@ -167,7 +170,7 @@ function panelSpec(
   const legend = legendSpec(position);
   // One series: one legend entry per function, told apart by colour and dash (the lab's look). Several:
   // the series by colour, the functions by dash, in two legends.
-  const encoding = one
+  const encoding: Encoding = one
     ? {
         color: {
           field: 'label',
@@ -222,7 +225,7 @@ function panelSpec(
     );
   };
   const keys = [...new Set(sampled.map((d) => d.key))];
-  const lines = {
+  const lines: Layer = {
     transform: [
       keys.length === 1
         ? { filter: { field: 'activation', equal: keys[0] } }
@@ -248,7 +251,7 @@ function panelSpec(
       color: fnColor(panel.series[j], m.series === 'y' ? 'f' : m.series === 'dy' ? 'df' : 'd2f'),
     })),
   );
-  const layer: object[] = [
+  const layer: Layer[] = [
     ...(one ? saturationLayers(panel, sampled[0], c, figure) : []),
     lines,
     ...jumpLayers(markers, c, figure.lineWidth),
@@ -257,7 +260,7 @@ function panelSpec(
 }
 
 /** Shaded saturated regions with their label and solved boundary, drawn beneath the lines. */
-function saturationLayers(panel: Panel, data: Sampled, c: Colors, figure: ActivationsFigure): object[] {
+function saturationLayers(panel: Panel, data: Sampled, c: Colors, figure: ActivationsFigure): Layer[] {
   const { height, fontScale } = figure;
   const intervals = saturatedIntervals(panel, data);
   if (intervals.length === 0) return [];
@@ -274,7 +277,7 @@ function saturationLayers(panel: Panel, data: Sampled, c: Colors, figure: Activa
     align: a <= lo ? 'left' : b >= hi ? 'right' : 'center',
     label: `saturated: |f'(z)| < ${t}\n${range(a, b)}`,
   }));
-  const text = (align: string) => ({
+  const text = (align: 'left' | 'right' | 'center'): Layer => ({
     data: { values: values.filter((v) => v.align === align) },
     mark: {
       type: 'text',
@@ -297,6 +300,6 @@ function saturationLayers(panel: Panel, data: Sampled, c: Colors, figure: Activa
       mark: { type: 'rect', color: c.shade, opacity: 0.18 },
       encoding: { x: { field: 'z0', type: 'quantitative' }, x2: { field: 'z1' } },
     },
-    ...['left', 'right', 'center'].filter((align) => values.some((v) => v.align === align)).map(text),
+    ...(['left', 'right', 'center'] as const).filter((align) => values.some((v) => v.align === align)).map(text),
   ];
 }

@@ -3,6 +3,7 @@ import { useFormulas } from '../math/formula/register.ts';
 import { packageVersion } from '../versions.ts';
 import { kindOf } from './kinds/registry.ts';
 import { colors, vegaLiteConfig } from './theme.ts';
+import type { TopLevelSpec } from './vl.ts';
 
 export const SCHEMA_URL = `https://vega.github.io/schema/vega-lite/v${packageVersion('vega-lite').split('.')[0]}.json`;
 export const DATASET = 'table';
@@ -31,5 +32,7 @@ export function buildSpec(figure: Figure): Spec {
     config: vegaLiteConfig(c, fs, figure.lineWidth),
   });
   const { body, rows, description } = kindOf(figure.kind).draw(figure, c);
-  return { ...head(description), ...body, datasets: { [DATASET]: rows } };
+  // Checked against vega-lite's own types; ajv checks the written JSON against its schema in the tests.
+  const spec = { ...head(description), ...body, datasets: { [DATASET]: rows } } satisfies TopLevelSpec;
+  return spec;
 }

@@ -1,6 +1,7 @@
 import type { Palette, Theme } from '../config/model.ts';
 import { color } from 'd3-color';
 import { FONT_FAMILY } from '../font.ts';
+import type { Config } from './vl.ts';
 
 export interface Colors {
   /** Activation line colours, by panel (cycled). */
@@ -77,7 +78,7 @@ function translucent(css: string, opacity: number): string {
 }
 
 /** The Vega-Lite `config` block: one font everywhere, the theme's surfaces, sizes times `fontScale`. */
-export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2) {
+export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2): Config {
   const size = (px: number) => Math.round(px * fontScale * 10) / 10;
   const text = { labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: c.text, titleColor: c.text };
   return {
@@ -118,5 +119,5 @@ export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2) {
     },
     text: { font: FONT_FAMILY, color: c.text },
     concat: { spacing: size(30) },
-  } as const;
+  };
 }

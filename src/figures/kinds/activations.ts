@@ -187,7 +187,7 @@ export const activations = defineKind<ActivationsFigure, ReturnType<typeof schem
   keyed: (figure) => seriesKeys(figure).map(({ key, series }) => ({ key, ...series })),
   rows: (figure) => figure.panels.reduce((n, panel) => n + gridLength(panel.grid) * panel.series.length, 0),
   draw: (figure, c) => {
-    const { rows, panels, ...layout } = activationsBody(figure, c);
-    return { body: layout, rows, description: describeActivations(figure, panels) };
+    const { body, rows, panels } = activationsBody(figure, c);
+    return { body, rows, description: describeActivations(figure, panels) };
   },
 });

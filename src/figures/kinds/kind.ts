@@ -6,6 +6,7 @@ import type { Figure, FigureBase, Fn, Series } from '../../config/model.ts';
 import type { GridSpec } from '../../math/grid.ts';
 import type { ParamValues } from '../../math/activations/registry.ts';
 import type { Colors } from '../theme.ts';
+import type { Body } from '../vl.ts';
 
 type Zod = typeof import('zod').z;
 
@@ -75,7 +76,7 @@ export interface FigureKind<F extends Figure = Figure, S extends z.ZodType = z.Z
   /** The rows a render process will hold, to choose where to render. */
   rows(figure: F): number;
   /** The spec's body (layout and layers), its `datasets.table` and its alt text. */
-  draw(figure: F, c: Colors): { body: Record<string, unknown>; rows: object[]; description: string };
+  draw(figure: F, c: Colors): { body: Body; rows: object[]; description: string };
 }
 
 /** Keeps a kind module's own figure and parsed types while checking it against the interface. */
