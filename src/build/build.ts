@@ -6,7 +6,7 @@ import { UserError } from '../errors.ts';
 import { canonicalFormats, type Format } from '../formats.ts';
 import { fileKeys, keyContext, type KeyContext } from '../output/content-key.ts';
 import { discard, TEMP_FILE, writeAtomic } from '../output/files.ts';
-import { saveHashes } from '../output/hashes.ts';
+import { rememberHash, saveHashes } from '../output/hashes.ts';
 import { lockFolder, processAlive } from '../output/lock.ts';
 import { type FileRole, hasPage, LOCK, outputFiles, PAGE_ASSETS, PENDING } from '../output/layout.ts';
 import {
@@ -357,7 +357,10 @@ async function writeFigure(
         join(dir, PENDING),
         JSON.stringify({ id: p.figure.id, files: changed.map((f) => ({ name: f.name, sha256: f.sha256 })) }),
       );
-      for (const file of changed) await rename(file.temp!, join(dir, file.name));
+      for (const file of changed) {
+        await rename(file.temp!, join(dir, file.name));
+        await rememberHash(join(dir, file.name), file.sha256);
+      }
       result.filesWritten += changed.length;
     }
   } catch (error) {
@@ -382,7 +385,7 @@ async function writeFigure(
     alt: made.alt,
     ...(p.figure.caption !== undefined && { caption: p.figure.caption }),
     ...size,
-    ...(p.figure.formulas && { formulas: p.figure.formulas }),
+    ...(made.activations && { activations: made.activations }),
     files,
   } as ManifestFigure);
 }
@@ -425,11 +428,13 @@ async function writeSite(config: Config, folder: OutputFolder, result: BuildResu
   const files: ManifestFile[] = [];
   for (const [name, data] of Object.entries(pages)) {
     const old = await readFile(join(config.outDir, name)).catch(() => undefined);
+    const record = fileRecord(name, data);
     if (!old?.equals(typeof data === 'string' ? Buffer.from(data) : data)) {
       await writeAtomic(join(config.outDir, name), data);
+      await rememberHash(join(config.outDir, name), record.sha256);
       result.filesWritten++;
     }
-    files.push(fileRecord(name, data));
+    files.push(record);
   }
   folder.site = { files };
 }

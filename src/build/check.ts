@@ -168,6 +168,7 @@ async function compareRendered(
       kind: figure.kind,
       title: result.title,
       alt: result.alt,
+      ...(result.activations && { activations: result.activations }),
       ...(figure.caption !== undefined && { caption: figure.caption }),
       ...(result.width !== undefined
         ? { width: result.width, height: result.height }

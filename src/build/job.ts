@@ -7,6 +7,8 @@ import { buildSpec } from '../figures/spec.ts';
 import { specForRender } from '../figures/thin.ts';
 import type { Format, PngOptions } from '../formats.ts';
 import { sha256 } from '../output/content-key.ts';
+import type { ActivationRow } from '../output/manifest.ts';
+import { findActivation } from '../math/activations/registry.ts';
 import { csvChunks, discard, imageSize, specChunks, writeChunks, writeTemp } from '../output/files.ts';
 import { type FileRole, hasPage, outputFiles } from '../output/layout.ts';
 
@@ -33,6 +35,8 @@ export interface MadeFile {
 export interface FigureResult {
   title: string;
   alt: string;
+  /** The formula activations it draws, for the gallery (compiled here, so the gallery needs no mathjs). */
+  activations?: ActivationRow[];
   width?: number;
   height?: number;
   files: MadeFile[];
@@ -64,7 +68,7 @@ export async function runJob(job: FigureJob): Promise<FigureResult> {
         files.push({ name, role, bytes: bytes.length, sha256: sha256(bytes), ...(temp && { temp }) });
       }
     }
-    return { title, alt, ...size, files };
+    return { title, alt, ...activationRows(figure), ...size, files };
   } catch (error) {
     await discard(files.map((f) => f.temp));
     throw error;
@@ -104,4 +108,16 @@ async function interactivePageOf(figure: Figure): Promise<string> {
     id: figure.id,
     theme: figure.theme,
   });
+}
+
+/** The property-table rows of the formula activations a figure draws (registered by buildSpec). */
+function activationRows(figure: Figure): { activations?: ActivationRow[] } {
+  const names = Object.keys(figure.formulas ?? {});
+  if (names.length === 0) return {};
+  const activations = names.map((name) => {
+    const a = findActivation(name)!;
+    const defaults = Object.fromEntries(Object.entries(a.params).map(([k, spec]) => [k, spec.default]));
+    return { name, displayName: a.displayName, latex: { ...a.latex }, properties: a.properties(defaults) };
+  });
+  return { activations };
 }

@@ -3,7 +3,7 @@
 // unchanged. Kept outside the output folder (see cacheDir) and never committed; losing it costs time.
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { cacheDir, readCache, writeCache } from './cache-dir.ts';
 
@@ -46,6 +46,18 @@ export async function hashOf(path: string, info: Stats): Promise<string | undefi
   folder.entries[name] = [info.size, info.mtimeMs, info.ctimeMs, info.ino, sha];
   folder.changed = true;
   return sha;
+}
+
+/**
+ * Records the sha256 of a file just written (the build knows it), so that the next build or check
+ * need not read it back. A file that cannot be stat'ed is simply not recorded.
+ */
+export async function rememberHash(path: string, sha256: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return;
+  const folder = await open(dirname(path));
+  folder.entries[basename(path)] = [info.size, info.mtimeMs, info.ctimeMs, info.ino, sha256];
+  folder.changed = true;
 }
 
 /** Saves the records that changed; failures are ignored. */

@@ -2,7 +2,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
-import type { FormulaDefinition } from '../math/formula/definition.ts';
+import type { Properties } from '../math/activations/types.ts';
+
+/** A formula activation's row of the gallery's property table, made where the figure was drawn. */
+export interface ActivationRow {
+  name: string;
+  displayName: string;
+  latex: { f: string; df: string };
+  /** With its default parameters. */
+  properties: Properties;
+}
 import { safeName } from '../text.ts';
 import { sha256 } from './content-key.ts';
 import { writeAtomic } from './files.ts';
@@ -28,8 +37,8 @@ export interface ManifestFigure {
   /** The image's size in CSS pixels, for <img width height> in the gallery. */
   width?: number;
   height?: number;
-  /** The formula activations the figure draws, for the gallery's property table. */
-  formulas?: Record<string, FormulaDefinition>;
+  /** The formula activations the figure draws, as the gallery's property table shows them. */
+  activations?: ActivationRow[];
   files: ManifestFile[];
 }
 
@@ -64,18 +73,21 @@ const finiteSize = (v: unknown) =>
  * well-formed (the next build rewrites it). Entries are checked field by field, since a manifest
  * may have been edited by hand: ids and file names must be safe names, sizes sane numbers.
  */
-/** An entry's formulas as a build wrote them: names that are identifiers, each with a formula string. */
-function formulasOf(v: unknown): Record<string, FormulaDefinition> | undefined {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const entries = Object.entries(v as Record<string, unknown>);
-  const ok = entries.every(
-    ([name, def]) =>
-      /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
-      def !== null &&
-      typeof def === 'object' &&
-      typeof (def as { formula?: unknown }).formula === 'string',
+/** An entry's formula activation rows as a build wrote them: identifiers, with text and numbers. */
+function rowsOf(v: unknown): ActivationRow[] | undefined {
+  if (!Array.isArray(v) || v.length === 0) return undefined;
+  const ok = v.every(
+    (r) =>
+      r &&
+      typeof r === 'object' &&
+      /^[A-Za-z_][A-Za-z0-9_]*$/.test(String(r.name)) &&
+      typeof r.displayName === 'string' &&
+      typeof r.latex?.f === 'string' &&
+      typeof r.latex?.df === 'string' &&
+      r.properties &&
+      typeof r.properties === 'object',
   );
-  return ok && entries.length ? (v as Record<string, FormulaDefinition>) : undefined;
+  return ok ? (v as ActivationRow[]) : undefined;
 }
 
 export async function readManifest(dir: string): Promise<Manifest | undefined> {
@@ -105,7 +117,7 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
       alt: String(f.alt ?? ''),
       ...(typeof f.caption === 'string' && { caption: f.caption }),
       ...(finiteSize(f.width) && finiteSize(f.height) && { width: finiteSize(f.width), height: finiteSize(f.height) }),
-      ...(formulasOf(f.formulas) && { formulas: formulasOf(f.formulas) }),
+      ...(rowsOf(f.activations) && { activations: rowsOf(f.activations) }),
       files: f.files.map((x) => ({
         name: x.name,
         bytes: x.bytes,

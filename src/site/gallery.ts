@@ -1,10 +1,8 @@
-import { activationNames, activations, findActivation, type Activation } from '../math/activations/registry.ts';
-import { useFormulas } from '../math/formula/register.ts';
-import type { FormulaDefinition } from '../math/formula/definition.ts';
+import { activationNames, activations, type Activation } from '../math/activations/registry.ts';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { kinds, type KindName } from '../figures/kinds/registry.ts';
-import type { Manifest, ManifestFigure } from '../output/manifest.ts';
+import type { ActivationRow, Manifest, ManifestFigure } from '../output/manifest.ts';
 import { escapeXml as esc } from '../text.ts';
 import { toolVersion } from '../versions.ts';
 import { GALLERY_CSS } from './gallery.css.ts';
@@ -20,20 +18,25 @@ function typesetNow(tex: string): string {
 }
 
 /**
- * The formula activations the manifest's figures draw, registered, each with the figures that draw it
- * (a name defined twice, by two configs sharing the folder, keeps the first figure's definition).
+ * The formula activations the manifest's figures draw, each with the figures that draw it (a name
+ * defined twice, by two configs sharing the folder, keeps the first figure's row).
  */
-function customActivations(manifest: Manifest): { activation: Activation; figures: string[] }[] {
-  const found = new Map<string, { def: FormulaDefinition; figures: string[] }>();
+function customActivations(manifest: Manifest): { row: ActivationRow; figures: string[] }[] {
+  const found = new Map<string, { row: ActivationRow; figures: string[] }>();
   for (const entry of manifest.figures) {
-    for (const [name, def] of Object.entries(entry.formulas ?? {})) {
-      const seen = found.get(name);
+    for (const row of entry.activations ?? []) {
+      const seen = found.get(row.name);
       if (seen) seen.figures.push(entry.id);
-      else found.set(name, { def, figures: [entry.id] });
+      else found.set(row.name, { row, figures: [entry.id] });
     }
   }
-  useFormulas(Object.fromEntries([...found].map(([name, { def }]) => [name, def])));
-  return [...found].map(([name, { figures }]) => ({ activation: findActivation(name)!, figures }));
+  return [...found.values()];
+}
+
+/** A built-in's row of the property table, with PyTorch's default parameters. */
+function builtinRow(a: Activation): ActivationRow {
+  const params = Object.fromEntries(Object.entries(a.params).map(([k, spec]) => [k, spec.default]));
+  return { name: a.name, displayName: a.displayName, latex: a.latex, properties: a.properties(params) };
 }
 
 /** Every formula the gallery typesets, for typeset() in formulas.ts. */
@@ -42,7 +45,7 @@ export const galleryFormulas = (manifest: Manifest = { generator: '', figures: [
     const { latex } = activations[name] as unknown as Activation;
     return [latex.f, latex.df];
   }),
-  ...customActivations(manifest).flatMap(({ activation }) => [activation.latex.f, activation.latex.df]),
+  ...customActivations(manifest).flatMap(({ row }) => [row.latex.f, row.latex.df]),
 ];
 
 /**
@@ -62,6 +65,10 @@ export function buildSite(
   const cards = manifest.figures.map((entry) => card(entry, folder));
   const configs = [...new Set(manifest.figures.map((f) => f.config))].filter(Boolean);
   const linked = new Set(manifest.figures.map((f) => f.id));
+  const rows = [
+    ...activationNames.map((name) => propertyRow(builtinRow(activations[name] as unknown as Activation), linked, tex)),
+    ...customActivations(manifest).map(({ row, figures }) => propertyRow(row, linked, tex, figures[0])),
+  ];
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -90,11 +97,7 @@ ${cards.join('\n')}
 <table>
 <thead><tr><th scope="col">Activation</th><th scope="col">f(z)</th><th scope="col">f′(z)</th><th scope="col">Range</th><th scope="col">Monotonic</th><th scope="col">Zero-centred</th><th scope="col">Smoothness</th><th scope="col">Largest |f′|</th><th scope="col">Saturating</th><th scope="col">Figure</th></tr></thead>
 <tbody>
-${activationNames.map((name) => propertyRow(activations[name] as unknown as Activation, linked, tex)).join('\n')}${customActivations(
-  manifest,
-)
-  .map(({ activation, figures }) => `\n${propertyRow(activation, linked, tex, figures[0])}`)
-  .join('')}
+${rows.join('\n')}
 </tbody>
 </table>
 </div>
@@ -153,9 +156,8 @@ ${snippets.map(([label, code]) => `<dt>${label}</dt><dd><pre><code>${esc(code)}<
 }
 
 /** A row of the property table; `custom` is the first figure drawing a formula activation. */
-function propertyRow(a: Activation, linked: Set<string>, tex: (s: string) => string, custom?: string): string {
-  const params = Object.fromEntries(Object.entries(a.params).map(([k, spec]) => [k, spec.default]));
-  const p = a.properties(params);
+function propertyRow(a: ActivationRow, linked: Set<string>, tex: (s: string) => string, custom?: string): string {
+  const p = a.properties;
   const peak = p.maxAbsDerivative;
   const at = typeof peak.at === 'number' ? `z = ${num(peak.at)}` : peak.at;
   const figureId = custom ?? `activation-${a.name}`;
