@@ -140,7 +140,13 @@ function placePeaks(
     const { x, y } = px(m.z, m.value);
     return { x1: x - 6, y1: y - 6, x2: x + 6, y2: y + 6 };
   });
-  const curve = sampled.flatMap((d) => d.rows.map((r) => px(r.z, r.dy))).filter((p) => p.y >= 0 && p.y <= plot.height);
+  // Every few rows are enough to tell where a label would lie on a curve (a million would take gigabytes).
+  const curve = sampled.flatMap((d) => {
+    const step = Math.max(1, Math.floor(d.rows.length / 4000));
+    const points: { x: number; y: number }[] = [];
+    for (let i = 0; i < d.rows.length; i += step) points.push(px(d.rows[i].z, d.rows[i].dy));
+    return points.filter((p) => p.y >= 0 && p.y <= plot.height);
+  });
   const markers = dots.map((d) => ({ x: d.x1 + 6, y: d.y1 + 6 }));
   const attempt = (position: LegendPosition | false, legend: string[]) => {
     const box = legendBox(position, [legend], plot, figure.fontScale);
