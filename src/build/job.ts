@@ -8,7 +8,7 @@ import { specForRender } from '../figures/thin.ts';
 import type { Format, PngOptions } from '../formats.ts';
 import { sha256 } from '../output/content-key.ts';
 import type { ActivationRow } from '../output/manifest.ts';
-import { findActivation } from '../math/activations/registry.ts';
+import { resolveRef } from '../math/params.ts';
 import { csvChunks, discard, imageSize, specChunks, writeChunks, writeTemp } from '../output/files.ts';
 import { type FileRole, hasPage, outputFiles } from '../output/layout.ts';
 
@@ -115,7 +115,7 @@ function activationRows(figure: Figure): { activations?: ActivationRow[] } {
   const names = Object.keys(figure.formulas ?? {});
   if (names.length === 0) return {};
   const activations = names.map((name) => {
-    const a = findActivation(name)!;
+    const a = resolveRef(name).activation;
     const defaults = Object.fromEntries(Object.entries(a.params).map(([k, spec]) => [k, spec.default]));
     return { name, displayName: a.displayName, latex: { ...a.latex }, properties: a.properties(defaults) };
   });
