@@ -83,6 +83,16 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
     scale: { domain: [1, L], nice: false },
     axis: { tickMinStep: 1 },
   };
+  // Headroom: the y range reaches 4% of its decades past the highest and lowest values (lines and bounds),
+  // so a line near 10⁰ does not run along the frame.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (const r of s.rows) [lo, hi] = [Math.min(lo, r.gradient), Math.max(hi, r.gradient)];
+    if (figure.bound && s.maxSlope < 1) lo = Math.min(lo, s.rows[0].gradient * s.maxSlope ** (L - 1));
+  }
+  const margin = 0.04 * Math.max(Math.log10(hi / lo), 1);
+  const yDomain = [lo / 10 ** margin, hi * 10 ** margin];
   const lines: Layer = {
     data: { name: 'table' },
     transform: [{ calculate: byKey, as: 'label' }],
@@ -93,7 +103,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
         field: 'gradient',
         type: 'quantitative',
         title: figure.yTitle,
-        scale: { type: 'log' },
+        scale: { type: 'log', domain: yDomain, nice: false },
         axis: { labelExpr: POWER_OF_TEN },
       },
       color: {

@@ -19,7 +19,8 @@ import type { FileRole } from './layout.ts';
 // 5: one composition model (series, sweeps, f''), headroom, nice ticks, placed labels, legends clear of markers.
 // 6: axis titles 13 px (slide titles at least 9 pt).
 // 7: an interactive page per figure (<id>.html) with vega, vega-lite and vega-embed beside it.
-export const OUTPUT_VERSION = 7;
+// 8: the depth figure's log axis leaves headroom above and below its lines.
+export const OUTPUT_VERSION = 8;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;
