@@ -8,7 +8,7 @@ import { fileKeys, keyContext, type KeyContext } from '../output/content-key.ts'
 import { discard, TEMP_FILE, writeAtomic } from '../output/files.ts';
 import { rememberHash, saveHashes } from '../output/hashes.ts';
 import { lockFolder, processAlive } from '../output/lock.ts';
-import { type FileRole, hasPage, LOCK, outputFiles, PAGE_ASSETS, PENDING } from '../output/layout.ts';
+import { type FileRole, hasPage, hasPages, LOCK, outputFiles, PAGE_ASSETS, PENDING } from '../output/layout.ts';
 import {
   fileRecord,
   fileState,
@@ -398,9 +398,7 @@ function currentManifest(folder: OutputFolder): Manifest {
   };
 }
 
-/** Whether any figure of the folder has an interactive page (then vega's scripts belong beside them). */
-const pagesIn = (folder: OutputFolder): boolean =>
-  [...folder.entries.values()].some((e) => e.files.some((f) => f.name === `${e.id}.html`));
+const pagesIn = (folder: OutputFolder): boolean => hasPages(folder.entries.values());
 
 async function siteIntact(config: Config, folder: OutputFolder): Promise<boolean> {
   if (!folder.site) return !pagesIn(folder) && config.gallery === false;
@@ -413,18 +411,15 @@ async function siteIntact(config: Config, folder: OutputFolder): Promise<boolean
 
 /** Stage 5: the gallery, a function of the manifest (every figure of the folder, whichever config made it). */
 async function writeSite(config: Config, folder: OutputFolder, result: BuildResult): Promise<void> {
-  const { buildSite, galleryFormulas } = await import('../site/gallery.ts');
-  const { typeset } = await import('../site/formulas.ts');
+  const { siteContents } = await import('../site/contents.ts');
   const manifest = { generator: '', figures: orderEntries(folder) };
-  const math = await typeset(galleryFormulas(manifest), config.outDir);
-  const page = config.gallery || 'index.html';
-  const pages: Record<string, string | Uint8Array> =
-    config.gallery === false ? {} : buildSite(manifest, config.outDir, page, math);
-  // Interactive pages load vega, vega-lite and vega-embed from beside them: copies of the installed builds.
-  if (pagesIn(folder)) {
-    const { interactiveAssets } = await import('../interactive/assets.ts');
-    for (const asset of interactiveAssets()) pages[asset.name] = await readFile(asset.path);
+  let math: Map<string, string> | undefined;
+  if (config.gallery !== false) {
+    const { galleryFormulas } = await import('../site/gallery.ts');
+    const { typeset } = await import('../site/formulas.ts');
+    math = await typeset(galleryFormulas(manifest), config.outDir);
   }
+  const pages = await siteContents(manifest, config.outDir, config.gallery, math);
   const files: ManifestFile[] = [];
   for (const [name, data] of Object.entries(pages)) {
     const old = await readFile(join(config.outDir, name)).catch(() => undefined);

@@ -176,15 +176,8 @@ async function compareRendered(
     } as ManifestFigure);
   }
   const figures = manifest.figures.map((e) => now.get(e.id) ?? e);
-  const pages: Record<string, string | Uint8Array> = {};
-  if (config.gallery !== false) {
-    const { buildSite } = await import('../site/gallery.ts');
-    Object.assign(pages, buildSite({ generator: '', figures }, dir, config.gallery));
-  }
-  if (figures.some((e) => e.files.some((f) => f.name === `${e.id}.html`))) {
-    const { interactiveAssets } = await import('../interactive/assets.ts');
-    for (const asset of interactiveAssets()) pages[asset.name] = await readFile(asset.path);
-  }
+  const { siteContents } = await import('../site/contents.ts');
+  const pages = await siteContents({ generator: '', figures }, dir, config.gallery);
   for (const [name, text] of Object.entries(pages)) {
     const data = await readFile(join(dir, name)).catch(() => undefined);
     if (data === undefined) add({ kind: 'missing', file: name, why: 'the gallery has not been built' });

@@ -1,7 +1,7 @@
 // Loose in, normalized out: validates a config object and fills in every default.
 import { resolve } from 'node:path';
 import type { GridSpec } from '../math/grid.ts';
-import { describeParams, resolveRef } from '../math/params.ts';
+import { nameSeries } from '../math/params.ts';
 import { canonicalFormats } from '../formats.ts';
 import { configError } from './messages.ts';
 import { checkOnGrid, type FormulaDefinition, normalizeFormulas } from './formulas.ts';
@@ -79,23 +79,10 @@ function attachFormulas(figure: Figure, formulas: Record<string, FormulaDefiniti
   }
 }
 
-function seriesLabel(
-  name: string,
-  params: Record<string, number | string>,
-): { activation: string; params: typeof params; name: string } {
-  const { activation, params: resolved } = resolveRef(name, params);
-  const changed = describeParams(activation, resolved);
-  return {
-    activation: activation.name,
-    params: resolved,
-    name: changed ? `${activation.displayName} (${changed})` : activation.displayName,
-  };
-}
-
 function normalizeSeries(list: ParsedSeries[] | undefined): Series[] {
   return (list ?? DEFAULTS.series).map((s) => {
     const ref = typeof s === 'string' ? { activation: s } : s;
-    const { activation, params, name } = seriesLabel(ref.activation, ref.params ?? {});
+    const { activation, params, name } = nameSeries(ref.activation, ref.params);
     const init = typeof s === 'string' ? undefined : s.init;
     return { activation, params, label: (typeof s === 'string' ? undefined : s.label) ?? name, ...(init && { init }) };
   });

@@ -16,11 +16,17 @@ export interface DepthSeries {
   maxSlope: number;
 }
 
+/** The `activation` value of each series' rows. */
+export function depthKeys(figure: DepthFigure): string[] {
+  const keys = new RowKeys();
+  return figure.series.map((s) => keys.key(s.activation, s.params, figure.simulation).key);
+}
+
 /** Runs the simulation for every activation of the figure. */
 export function simulateFigure(figure: DepthFigure): DepthSeries[] {
-  const keys = new RowKeys();
-  return figure.series.map((s) => {
-    const { key } = keys.key(s.activation, s.params, figure.simulation);
+  const keys = depthKeys(figure);
+  return figure.series.map((s, i) => {
+    const key = keys[i];
     const rows = simulateDepth(s.activation, s.params, figure.simulation, s.init).map((r) => ({
       ...r,
       activation: key,

@@ -90,10 +90,14 @@ function dyDomain(rows: readonly Row[]): [number, number] {
 }
 
 interface Peak {
+  /** The index of its series. */
+  series: number;
   z: number;
   value: number;
   color: string;
   text: string;
+  /** What its legend entry says when the label fits nowhere: "max 1 at z = 0". */
+  note: string;
   /** A single largest value (a dot); false for a plateau (relu' = 1 for z > 0). */
   dot: boolean;
 }
@@ -106,12 +110,14 @@ function peaks(figure: OverlayFigure, sampled: Sampled[], colors: string[]): Pea
     const { value, at } = d.activation.properties(d.params).maxAbsDerivative;
     if (typeof at === 'number') {
       if (at < lo || at > hi) return [];
+      const note = `max ${short(value, 4)} at z = ${short(at, 4)}`;
       const text = `max ${s.label}' = ${short(value, 4)} at z = ${short(at, 4)}`;
-      return [{ z: at, value: d.activation.df(at, d.params), color: colors[i], text, dot: true }];
+      return [{ series: i, z: at, value: d.activation.df(at, d.params), color: colors[i], text, note, dot: true }];
     }
     const z = lo + 0.7 * (hi - lo);
-    const text = `${s.label}' = ${short(value, 4)} for ${at}`;
-    return [{ z, value: d.activation.df(z, d.params), color: colors[i], text, dot: false }];
+    const note = `${short(value, 4)} for ${at}`;
+    const text = `${s.label}' = ${note}`;
+    return [{ series: i, z, value: d.activation.df(z, d.params), color: colors[i], text, note, dot: false }];
   });
 }
 
@@ -158,10 +164,10 @@ function placePeaks(
   const noted = new Set<number>();
   const legendLabels = () =>
     labels.map((l, i) => {
-      const p = all.find((q) => q.color === colors[i]);
-      return p && noted.has(i) ? `${l}, ${p.text.replace(`${figure.series[i].label}' = `, '')}` : l;
+      const p = all.find((q) => q.series === i);
+      return p && noted.has(i) ? `${l}, ${p.note}` : l;
     });
-  for (const p of all) if (!shown.includes(p)) noted.add(colors.indexOf(p.color));
+  for (const p of all) if (!shown.includes(p)) noted.add(p.series);
   let legend = legendLabels();
   let position: LegendPosition | false = 'top-left';
   let placed: ReturnType<typeof attempt> = [];
@@ -171,14 +177,14 @@ function placePeaks(
     placed = attempt(position, legend);
     const before = noted.size;
     shown.forEach((p, i) => {
-      if (!placed[i]) noted.add(colors.indexOf(p.color));
+      if (!placed[i]) noted.add(p.series);
     });
     if (noted.size === before) break;
     legend = legendLabels();
   }
   // A label placed after all needs no note: dropping it only shrinks the legend, so nothing new collides.
   shown.forEach((p, i) => {
-    if (placed[i]) noted.delete(colors.indexOf(p.color));
+    if (placed[i]) noted.delete(p.series);
   });
   legend = legendLabels();
   const at = (x: number, y: number) => ({

@@ -6,15 +6,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { PAGE_ASSETS } from '../output/layout.ts';
 
 const require = createRequire(import.meta.url);
-
-/** The assets in the order the page loads them: each needs the ones before it. */
-const FILES = [
-  ['vega', 'build/vega.min.js'],
-  ['vega-lite', 'build/vega-lite.min.js'],
-  ['vega-embed', 'build/vega-embed.min.js'],
-] as const;
 
 function packageFile(name: string, file: string): string {
   for (const base of require.resolve.paths(name) ?? []) {
@@ -24,7 +18,10 @@ function packageFile(name: string, file: string): string {
   throw new Error(`cannot find ${name}/${file}: is ${name} installed?`);
 }
 
-/** Each script's name in the page's folder ("vega.min.js", beside the page) and its path on this machine. */
+/**
+ * Each script's name in the page's folder (PAGE_ASSETS, in the order the page loads them) and its path
+ * on this machine: `<package>.min.js` is the package's build/<package>.min.js.
+ */
 export function interactiveAssets(): { name: string; path: string }[] {
-  return FILES.map(([pkg, file]) => ({ name: `${pkg}.min.js`, path: packageFile(pkg, file) }));
+  return PAGE_ASSETS.map((name) => ({ name, path: packageFile(name.replace(/\.min\.js$/, ''), `build/${name}`) }));
 }

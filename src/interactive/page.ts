@@ -1,6 +1,7 @@
 // An interactive figure's page: one self-contained HTML file that draws its inlined spec with the
 // scripts of interactiveAssets(), loaded by relative path, so it works opened from disk (file://) and
 // asks for nothing outside its folder. Its bytes depend on the spec and the options alone.
+import { PAGE_ASSETS } from '../output/layout.ts';
 import { escapeXml } from '../text.ts';
 
 export interface PageOptions {
@@ -11,9 +12,6 @@ export interface PageOptions {
   /** The tooltip's colours; light by default. */
   theme?: 'light' | 'dark';
 }
-
-/** The scripts the page loads, in order: vega-lite needs vega, vega-embed both. */
-export const PAGE_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'] as const;
 
 /**
  * JSON that is safe inside a <script> element: "<" is written \u003c (inside JSON strings, the only place
@@ -55,7 +53,7 @@ export function interactivePage(spec: object, options: PageOptions): string {
 <style>
 ${CSS}
 </style>
-${PAGE_SCRIPTS.map((src) => `<script src="${src}"></script>`).join('\n')}
+${PAGE_ASSETS.map((src) => `<script src="${src}"></script>`).join('\n')}
 </head>
 <body>
 <main>

@@ -4,7 +4,7 @@
 import type { ActivationsFigure, Figure, Fn, PanelSeries } from '../config/model.ts';
 import { FUNCTIONS, figureActivations, figureTitle } from '../config/model.ts';
 import { FONT_FAMILY } from '../font.ts';
-import { RowKeys } from '../figures/data.ts';
+import { depthKeys } from '../figures/depth.ts';
 import { overlayKeys } from '../figures/overlay.ts';
 import { legendSpec, seriesColors } from '../figures/panels.ts';
 import { chooseLegend } from '../figures/place.ts';
@@ -498,12 +498,7 @@ function withPointer(figure: Exclude<Figure, ActivationsFigure>): InteractiveSpe
   if (!Array.isArray(spec.layer)) return spec;
   const table = spec.datasets.table as Record<string, unknown>[];
   const present = [...new Set(table.map((r) => r.activation as string))];
-  let keys: string[];
-  if (figure.kind === 'derivatives-overlay') keys = overlayKeys(figure).map((k) => k.key);
-  else {
-    const rowKeys = new RowKeys();
-    keys = figure.series.map((s) => rowKeys.key(s.activation, s.params, figure.simulation).key);
-  }
+  const keys = figure.kind === 'derivatives-overlay' ? overlayKeys(figure).map((k) => k.key) : depthKeys(figure);
   const titles = new Map<string, string>();
   for (const [i, k] of keys.entries()) if (!titles.has(k)) titles.set(k, figure.series[i].label);
   const series = present.map((key) => ({ key, title: titles.get(key) ?? key }));

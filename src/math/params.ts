@@ -60,12 +60,37 @@ export function parseNumber(raw: unknown): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** The parameters that differ from the defaults, and those in `always`, in the activation's order. */
+const shownParams = (activation: Activation, params: ParamValues, always: readonly string[] = []): string[] =>
+  Object.entries(activation.params)
+    .filter(([key, spec]) => always.includes(key) || params[key] !== spec.default)
+    .map(([key]) => key);
+
 /** The parameters that differ from the defaults, as "k=v, ..." (for titles and labels). */
 export function describeParams(activation: Activation, params: ParamValues): string {
-  return Object.entries(activation.params)
-    .filter(([key, spec]) => params[key] !== spec.default)
-    .map(([key]) => `${key}=${params[key]}`)
+  return shownParams(activation, params)
+    .map((key) => `${key}=${params[key]}`)
     .join(', ');
+}
+
+/**
+ * A series' activation resolved and named: "Softplus (beta=2)" names the parameters that differ from
+ * PyTorch's and every one in `always` (a sweep's, default or not); `paramText` is those alone, "beta = 2".
+ */
+export function nameSeries(
+  name: string,
+  given: Record<string, unknown> = {},
+  always: readonly string[] = [],
+): { activation: string; params: ParamValues; name: string; paramText: string } {
+  const { activation, params } = resolveRef(name, given);
+  const keys = shownParams(activation, params, always);
+  const changed = keys.map((key) => `${key}=${params[key]}`).join(', ');
+  return {
+    activation: activation.name,
+    params,
+    name: changed ? `${activation.displayName} (${changed})` : activation.displayName,
+    paramText: keys.map((key) => `${key} = ${params[key]}`).join(', '),
+  };
 }
 
 /**

@@ -43,9 +43,13 @@ export async function hashOf(path: string, info: Stats): Promise<string | undefi
   const data = await readFile(path).catch(() => undefined);
   if (!data) return undefined;
   const sha = createHash('sha256').update(data).digest('hex');
-  folder.entries[name] = [info.size, info.mtimeMs, info.ctimeMs, info.ino, sha];
-  folder.changed = true;
+  record(folder, name, info, sha);
   return sha;
+}
+
+function record(folder: Folder, name: string, info: Stats, sha256: string): void {
+  folder.entries[name] = [info.size, info.mtimeMs, info.ctimeMs, info.ino, sha256];
+  folder.changed = true;
 }
 
 /**
@@ -55,9 +59,7 @@ export async function hashOf(path: string, info: Stats): Promise<string | undefi
 export async function rememberHash(path: string, sha256: string): Promise<void> {
   const info = await stat(path).catch(() => undefined);
   if (!info) return;
-  const folder = await open(dirname(path));
-  folder.entries[basename(path)] = [info.size, info.mtimeMs, info.ctimeMs, info.ino, sha256];
-  folder.changed = true;
+  record(await open(dirname(path)), basename(path), info, sha256);
 }
 
 /** Saves the records that changed; failures are ignored. */

@@ -19,7 +19,11 @@ export function outputFiles(id: string, formats: readonly Format[], page = false
 /** Whether a figure has an interactive page (`interactive: false` turns it off). */
 export const hasPage = (figure: { interactive?: unknown }): boolean => figure.interactive !== false;
 
-/** The scripts interactive pages load, beside them in the output folder. */
+/** Whether any of these figures' files is an interactive page (then vega's scripts belong beside them). */
+export const hasPages = (figures: Iterable<{ id: string; files: { name: string }[] }>): boolean =>
+  [...figures].some((e) => e.files.some((f) => f.name === `${e.id}.html`));
+
+/** The scripts interactive pages load, beside them in the output folder; in order: vega-lite needs vega. */
 export const PAGE_ASSETS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'] as const;
 
 /** The role of a figure's file from its name, or undefined for a name that is not one of its files. */

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivationsFigure } from '../../src/config/model.ts';
 import { normalizeConfig } from '../../src/config/normalize.ts';
 import { interactiveAssets } from '../../src/interactive/assets.ts';
-import { interactivePage, PAGE_SCRIPTS } from '../../src/interactive/page.ts';
+import { interactivePage } from '../../src/interactive/page.ts';
+import { PAGE_ASSETS } from '../../src/output/layout.ts';
 import { planFigure } from '../../src/interactive/plan.ts';
 import {
   decimals,
@@ -289,9 +290,9 @@ describe('interactivePage', () => {
   const html = interactivePage(spec, { title: 'Leaky ReLU', id: 'leaky' });
 
   it('loads the three scripts by relative path and asks for nothing else', () => {
-    expect([...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1])).toEqual([...PAGE_SCRIPTS]);
+    expect([...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1])).toEqual([...PAGE_ASSETS]);
     expect(html.replace(/<script type="application\/json"[\s\S]*?<\/script>/, '')).not.toMatch(/https?:|\/\//);
-    expect(interactiveAssets().map((a) => a.name)).toEqual([...PAGE_SCRIPTS]);
+    expect(interactiveAssets().map((a) => a.name)).toEqual([...PAGE_ASSETS]);
     for (const asset of interactiveAssets()) expect(readFileSync(asset.path, 'utf8').slice(0, 10)).toBe('!function(');
   });
 

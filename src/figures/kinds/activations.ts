@@ -1,9 +1,8 @@
 // Panels of activations: each panel one set of axes holding one or more series, each series an
 // activation with its parameters drawn as f (solid), f' (dashed) and f'' (dotted). The default kind.
 import { type ActivationsFigure, DEFAULTS, type Fn, FUNCTIONS, type PanelSeries } from '../../config/model.ts';
-import type { ParamValues } from '../../math/activations/registry.ts';
 import { gridLength } from '../../math/grid.ts';
-import { resolveRef } from '../../math/params.ts';
+import { nameSeries, resolveRef } from '../../math/params.ts';
 import { seriesKeys } from '../data.ts';
 import { describeActivations } from '../describe.ts';
 import { activationsBody } from '../panels.ts';
@@ -72,21 +71,6 @@ function refsOf(p: ParsedPanel): Ref[] {
   });
 }
 
-/** "Softplus (beta=2)": the parameters that differ from PyTorch's, and every swept one, default or not. */
-function seriesName(ref: Ref): { activation: string; params: ParamValues; name: string; paramText: string } {
-  const { activation, params: resolved } = resolveRef(ref.activation, ref.params);
-  const keys = Object.keys(activation.params).filter(
-    (key) => ref.swept.includes(key) || resolved[key] !== activation.params[key].default,
-  );
-  const changed = keys.map((key) => `${key}=${resolved[key]}`).join(', ');
-  return {
-    activation: activation.name,
-    params: resolved,
-    name: changed ? `${activation.displayName} (${changed})` : activation.displayName,
-    paramText: keys.map((key) => `${key} = ${resolved[key]}`).join(', '),
-  };
-}
-
 /** "GELU, SiLU and Mish"; a sweep of one parameter: "Leaky ReLU, negative_slope = 0.01, 0.1, 0.3". */
 function panelTitle(refs: Ref[]): string {
   const names = [...new Set(refs.map((r) => resolveRef(r.activation).activation.displayName))];
@@ -112,7 +96,7 @@ function normalizePanel(f: Parsed, p: ParsedPanel, { show, grid }: NormalizeKit)
   const oneActivation =
     refs.length > 1 && new Set(refs.map((r) => resolveRef(r.activation).activation.name)).size === 1;
   const series = refs.map((ref): PanelSeries => {
-    const { activation, params, name, paramText } = seriesName(ref);
+    const { activation, params, name, paramText } = nameSeries(ref.activation, ref.params, ref.swept);
     const display = resolveRef(activation).activation.displayName;
     const one = refs.length === 1;
     const label = ref.label ?? (oneActivation && paramText ? paramText : name);
