@@ -104,6 +104,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     filesWritten: 0,
     seconds: 0,
   };
+  let closing: Promise<void> | undefined;
   try {
     const folder = await openFolder(config);
     await removeTemporaryFiles(config.outDir);
@@ -124,7 +125,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     let dropped = false;
     for (const p of plan) if (!p.render && (await dropFormats(config.outDir, folder, p))) dropped = true;
 
-    await renderAndWrite(config, folder, todo, context, options, result, save);
+    // The render processes stop while the gallery is written.
+    closing = (await renderAndWrite(config, folder, todo, context, options, result, save))?.closing;
     const siteChanged =
       result.rendered.length > 0 || result.removed.length > 0 || dropped || !(await siteIntact(config, folder));
     if ((config.gallery !== false || pagesIn(folder)) && siteChanged) {
@@ -132,6 +134,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     }
     await save();
   } finally {
+    await closing;
     await saveHashes();
     await release();
   }
@@ -267,7 +270,10 @@ async function dropFormats(dir: string, folder: OutputFolder, p: Planned): Promi
   return true;
 }
 
-/** Stages 3 and 4: render the figures (concurrently), write each one's files as its render finishes (in turn). */
+/**
+ * Stages 3 and 4: render the figures (concurrently), write each one's files as its render finishes (in
+ * turn). Returns the runner's closing, for the caller to await once it has done what it can meanwhile.
+ */
 async function renderAndWrite(
   config: Config,
   folder: OutputFolder,
@@ -276,8 +282,8 @@ async function renderAndWrite(
   options: BuildOptions,
   result: BuildResult,
   save: () => Promise<void>,
-): Promise<void> {
-  if (todo.length === 0) return;
+): Promise<{ closing: Promise<void> } | undefined> {
+  if (todo.length === 0) return undefined;
   const runner =
     options.runner ??
     (await runnerFor(
@@ -286,6 +292,7 @@ async function renderAndWrite(
     ));
   let done = 0;
   let writing = Promise.resolve();
+  let rendered = false;
   try {
     await Promise.all(
       todo.map(async (p) => {
@@ -305,6 +312,10 @@ async function renderAndWrite(
           });
           writing = write.catch(() => {});
           await write;
+          // With one figure left, a core is free: the gallery's slow part is done on it now, not after.
+          if (todo.length - done === 2 && config.gallery !== false) {
+            void import('../site/gallery.ts').then((gallery) => gallery.prepareGallery()).catch(() => {});
+          }
           result.rendered.push(id);
           options.progress?.({ type: 'figure', id, status: 'rendered', done: ++done, total: todo.length });
         } catch (error) {
@@ -320,9 +331,12 @@ async function renderAndWrite(
         }
       }),
     );
+    rendered = true;
   } finally {
-    await runner.close();
+    // Closing is awaited here only when rendering itself failed; else the caller awaits it.
+    if (!rendered) await runner.close();
   }
+  return { closing: runner.close() };
 }
 
 /**

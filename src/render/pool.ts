@@ -1,18 +1,11 @@
 // Where figure jobs run: a pool of render processes, or this process when only a figure or two need
 // rendering (starting a process and loading vega there costs more than rendering them here).
 import { availableParallelism } from 'node:os';
-import type { FigureJob, FigureResult } from '../build/job.ts';
 import type { Figure } from '../config/model.ts';
 import { kindOf } from '../figures/kinds/registry.ts';
-import { UserError } from '../errors.ts';
+import { type JobRunner, processPool, takeEarlyPool } from './processes.ts';
 
-/** What a render process sends back: the figure's files, or a user's mistake by its message. */
-export type WorkerReply = { result: FigureResult } | { userError: string };
-
-export interface JobRunner {
-  run(job: FigureJob): Promise<FigureResult>;
-  close(): Promise<void>;
-}
+export type { JobRunner, WorkerReply } from './processes.ts';
 
 /** Rows above which a figure renders alone: one render process, so that memory stays bounded. */
 const BIG_FIGURE = 200_000;
@@ -24,40 +17,15 @@ const figureRows = (figure: Figure): number => kindOf(figure.kind).rows(figure);
  * processes, at most one per figure, and one only while a big figure is among them.
  */
 export async function runnerFor(figures: readonly Figure[], jobs?: number): Promise<JobRunner> {
-  if (figures.length <= 2) return inProcess();
+  const started = takeEarlyPool();
   const big = figures.some((figure) => figureRows(figure) > BIG_FIGURE);
+  if (started && (figures.length <= 2 || big)) await (await started).close();
+  else if (started) return started;
+  if (figures.length <= 2) return inProcess();
   return processPool(big ? 1 : Math.max(1, Math.min(jobs ?? availableParallelism(), figures.length)));
 }
 
 export async function inProcess(): Promise<JobRunner> {
   const { runJob } = await import('../build/job.ts');
   return { run: runJob, close: async () => {} };
-}
-
-/**
- * A pool of render processes (tinypool); each loads vega once and renders many figures. Processes,
- * not threads: node-canvas crashes the process when a worker thread that used it is torn down.
- * From the TypeScript sources (the tests), the worker is loaded through tsx.
- */
-export async function processPool(size: number): Promise<JobRunner> {
-  const { default: Tinypool } = await import('tinypool');
-  const fromSource = import.meta.url.endsWith('.ts');
-  const pool = new Tinypool({
-    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
-    runtime: 'child_process',
-    serialization: 'advanced',
-    minThreads: size,
-    maxThreads: size,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-    // tinypool starts its processes with an empty environment; the renderer reads ACTFIG_* and TMPDIR.
-    env: process.env as Record<string, string>,
-  });
-  return {
-    run: async (job) => {
-      const reply = (await pool.run(job)) as WorkerReply;
-      if ('userError' in reply) throw new UserError(reply.userError);
-      return reply.result;
-    },
-    close: () => pool.destroy(),
-  };
 }

@@ -2,7 +2,9 @@
 import type { Format, PngFilter } from '../formats.ts';
 import { saveCodeCache } from './code-cache.ts';
 import { loadRenderer } from './fonts.ts';
+import { drawPng } from './canvases.ts';
 import { accessibleSvg } from './svg.ts';
+import { viewFor } from './views.ts';
 
 export interface RenderOptions {
   formats: readonly Format[];
@@ -21,34 +23,31 @@ export interface RenderOptions {
 
 export type Rendered = Partial<Record<Format, Uint8Array>>;
 
-type Logger = import('vega').LoggerInterface;
-
 /**
  * Renders a Vega-Lite spec to the requested formats through one vega View with renderer 'none': SVG
- * from toSVG, PNG from node-canvas at `scale`, PDF from node-canvas's PDF backend. A warning from
- * vega-lite or vega is an error: a figure that renders with warnings is wrong.
+ * from toSVG, PNG from node-canvas at `scale`, PDF from node-canvas's PDF backend (the View from
+ * views.ts, which compiles a shape once). A warning from vega-lite or vega is
+ * an error: a figure that renders with warnings is wrong.
  */
 export async function render(spec: object & { description?: string }, options: RenderOptions): Promise<Rendered> {
-  const { canvas: canvasModule, vega, vegaLite } = await loadRenderer();
+  const renderer = await loadRenderer();
   const warnings: string[] = [];
-  const logger = collectingLogger(warnings);
-  const compiled = vegaLite.compile(spec as import('vega-lite').TopLevelSpec, { logger }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
+  const { view, done } = await viewFor(spec, warnings, renderer);
   try {
-    await view.runAsync();
     const out: Rendered = {};
     if (options.formats.includes('svg')) {
       out.svg = Buffer.from(accessibleSvg(await view.toSVG(), options.id, options.title, spec.description ?? ''));
     }
     if (options.formats.includes('png')) {
-      const canvas = (await view.toCanvas(options.scale)) as unknown as import('canvas').Canvas;
       const filter = `PNG_FILTER_${options.pngFilter.toUpperCase()}` as `PNG_FILTER_${Uppercase<PngFilter>}`;
-      out.png = canvas.toBuffer('image/png', {
-        compressionLevel: options.pngCompression as 0,
-        filters: canvasModule.Canvas[filter],
-        // pixels per inch in the pHYs chunk: 72 per inch at scale 1, as browsers assume
-        resolution: Math.round(72 * options.scale),
-      });
+      out.png = await drawPng(view, options.scale, renderer.canvas, (canvas) =>
+        canvas.toBuffer('image/png', {
+          compressionLevel: options.pngCompression as 0,
+          filters: renderer.canvas.Canvas[filter],
+          // pixels per inch in the pHYs chunk: 72 per inch at scale 1, as browsers assume
+          resolution: Math.round(72 * options.scale),
+        }),
+      );
     }
     if (options.formats.includes('pdf')) {
       // textDrawingMode 'glyph' writes real text (selectable, searchable) instead of glyph outlines.
@@ -65,27 +64,6 @@ export async function render(spec: object & { description?: string }, options: R
     saveCodeCache();
     return out;
   } finally {
-    view.finalize();
+    done();
   }
-}
-
-function collectingLogger(warnings: string[]): Logger {
-  let level = 2;
-  const logger = {
-    level(l?: number) {
-      if (l === undefined) return level;
-      level = l;
-      return logger;
-    },
-    error(...args: readonly unknown[]): never {
-      throw new Error(args.map(String).join(' '));
-    },
-    warn(...args: readonly unknown[]) {
-      warnings.push(args.map(String).join(' '));
-      return logger;
-    },
-    info: () => logger,
-    debug: () => logger,
-  };
-  return logger as unknown as Logger;
 }

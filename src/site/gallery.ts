@@ -33,10 +33,25 @@ function customActivations(manifest: Manifest): { row: ActivationRow; figures: s
   return [...found.values()];
 }
 
-/** A built-in's row of the property table, with PyTorch's default parameters. */
+const builtinRows = new Map<string, ActivationRow>();
+
+/**
+ * A built-in's row of the property table, with PyTorch's default parameters. Kept once made: some take
+ * a numeric search (GELU's loads and calls erfc thousands of times).
+ */
 function builtinRow(a: Activation): ActivationRow {
-  const params = Object.fromEntries(Object.entries(a.params).map(([k, spec]) => [k, spec.default]));
-  return { name: a.name, displayName: a.displayName, latex: a.latex, properties: a.properties(params) };
+  let row = builtinRows.get(a.name);
+  if (!row) {
+    const params = Object.fromEntries(Object.entries(a.params).map(([k, spec]) => [k, spec.default]));
+    row = { name: a.name, displayName: a.displayName, latex: a.latex, properties: a.properties(params) };
+    builtinRows.set(a.name, row);
+  }
+  return row;
+}
+
+/** Makes the built-ins' rows now, for a build to call while its last figures render. */
+export function prepareGallery(): void {
+  for (const name of activationNames) builtinRow(activations[name] as unknown as Activation);
 }
 
 /** Every formula the gallery typesets, for typeset() in formulas.ts. */
