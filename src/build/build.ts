@@ -293,6 +293,11 @@ async function renderAndWrite(
   let done = 0;
   let writing = Promise.resolve();
   let rendered = false;
+  // The gallery's slow part (GELU's numeric search) is done while the render processes start, when this
+  // process has nothing else to do, rather than after the last figure.
+  if (config.gallery !== false) {
+    setImmediate(() => void import('../site/gallery.ts').then((g) => g.prepareGallery()).catch(() => {}));
+  }
   try {
     await Promise.all(
       todo.map(async (p) => {
@@ -312,10 +317,6 @@ async function renderAndWrite(
           });
           writing = write.catch(() => {});
           await write;
-          // With one figure left, a core is free: the gallery's slow part is done on it now, not after.
-          if (todo.length - done === 2 && config.gallery !== false) {
-            void import('../site/gallery.ts').then((gallery) => gallery.prepareGallery()).catch(() => {});
-          }
           result.rendered.push(id);
           options.progress?.({ type: 'figure', id, status: 'rendered', done: ++done, total: todo.length });
         } catch (error) {

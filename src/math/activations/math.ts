@@ -61,7 +61,7 @@ export function nextDown(x: number): number {
  * Used for property tables of smooth activations whose maximum has no convenient closed form.
  */
 export function argmaxAbs(g: (z: number) => number, lo: number, hi: number): { at: number; value: number } {
-  const n = 4000;
+  const n = 400;
   let best = 0;
   let bestValue = -Infinity;
   for (let i = 0; i <= n; i++) {
