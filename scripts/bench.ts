@@ -6,6 +6,8 @@
 // of machine noise hits all commands alike instead of one command's whole series. The table shows
 // medians over the rounds; peak memory is the largest over the rounds, summed over the process tree.
 //
+// Last, where one render process's time goes per figure (bench/phases.mjs), and the large grids.
+//
 // usage: npm run bench [-- --runs N] [-- --sweep]
 //   --runs N  rounds (default 3; medians need at least 3)
 //   --sweep   also print PNG encoding time and size by zlib level and row filter (bench/png-sweep.mjs)
@@ -353,6 +355,26 @@ async function printSweep(specsDir: string): Promise<void> {
   }
 }
 
+/**
+ * Where a render process's time goes per W24 figure (bench/phases.mjs, with the render processes' V8
+ * flag): the cold first pass and the warm last one, each phase in ms.
+ */
+async function printPhases(): Promise<void> {
+  const run = await measure(node, ['--max-semi-space-size=4', 'bench/phases.mjs', w24Config]);
+  const passes = JSON.parse(run.output.trim().split('\n').pop()!) as {
+    pass: number;
+    perFigure: Record<string, number>;
+  }[];
+  console.log(
+    `\none render process, per W24 figure (ms of wall time, ${w24Figures} figures a pass, alone on the machine):`,
+  );
+  for (const { pass, perFigure } of [passes[0], passes.at(-1)!]) {
+    const total = Object.values(perFigure).reduce((a, b) => a + b, 0);
+    const parts = Object.entries(perFigure).map(([phase, ms]) => `${phase} ${ms.toFixed(1)}`);
+    console.log(`  pass ${pass} (${pass === 1 ? 'cold' : 'warm'}): ${parts.join(', ')}; total ${total.toFixed(1)}`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 function options(): { rounds: number; sweep: boolean } {
@@ -417,6 +439,7 @@ async function main(): Promise<void> {
       `\nvanishing-gradient-depth simulation (sigmoid, tanh, relu; 30 x 128, batch 16, in-process): ` +
         `${simulated.toFixed(2)} s`,
     );
+    await printPhases();
     await printLarge(tmp);
     if (sweep) await printSweep(join(tmp, 'w24'));
   } finally {

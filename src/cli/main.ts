@@ -159,8 +159,11 @@ export type Values = Record<string, string | string[] | boolean | undefined>;
 async function dispatch(command: Command, values: Values): Promise<number> {
   switch (command) {
     case 'build': {
-      // --force renders every figure: the render processes start now, while the config loads.
-      const processes = values.force === true ? await import('../render/processes.ts') : undefined;
+      // --force renders every figure: the render processes start now, while the config loads. Not for
+      // --only with one or two figures, which render in this process (config files of one or two figures
+      // with --force pay for starting processes they do not use).
+      const only = typeof values.only === 'string' ? values.only.split(',').filter(Boolean).length : Infinity;
+      const processes = values.force === true && only > 2 ? await import('../render/processes.ts') : undefined;
       processes?.startPoolEarly(earlyJobs(values.jobs));
       try {
         return await (await import('./commands/build.ts')).buildCommand(values);
