@@ -1,12 +1,13 @@
 // A figure's shape: its Vega-Lite spec with what differs between similar figures lifted out into
-// signals and datasets, so that figures of one shape can share one compiled and parsed vega View and
-// only swap their values. Pure: a spec in, the shape (with its key) and the lifted values out.
+// signals and datasets, so that figures of one shape can share one Vega-Lite compile and vega parse
+// (views.ts) and differ only in the values set on their Views. Pure: a spec in, the shape (with its
+// key) and the lifted values out.
 //
 // Lifted: every dataset and inline `data.values`; titles of plots and of the figure; scale domains and
 // the colours of scale ranges; the values filters compare a field with; the string literals of
 // `calculate` expressions. Everything else (marks, encodings, layout, legend positions) is the shape.
-// The renderer proves the lifting changes nothing: a figure drawn through a shared View is byte for
-// byte what a fresh View of its spec draws (test/render/shape.test.ts).
+// test/render/reuse.test.ts proves the lifting changes nothing: a figure drawn from its shape is byte
+// for byte what a fresh compile of its spec draws.
 
 export interface Shape {
   /** The spec to compile: lifted values replaced by signals (`params`, null) and empty datasets. */
@@ -47,11 +48,9 @@ export function shapeOf(spec: object): Shape | undefined {
   // The description is no part of the drawing: the renderer writes it into the SVG from its options.
   delete top.description;
   if (top.params !== undefined || top.datasets === undefined || !isObject(top.datasets)) return undefined;
-  const names = new Set<string>();
   for (const [name, rows] of Object.entries(top.datasets)) {
     if (!Array.isArray(rows)) return undefined;
     datasets.push([name, rows]);
-    names.add(name);
   }
   const inline = (values: unknown[]) => {
     const name = `${PREFIX}d${datasets.length}`;
@@ -129,8 +128,9 @@ function scale(node: Json, lift: Lift): Json {
 }
 
 /**
- * A vega expression with each string literal replaced by a signal holding it. Only literals written as
- * JSON writes them (double quotes) or single-quoted without escapes are lifted; anything else stays.
+ * A vega expression with each string literal replaced by a signal holding it: double-quoted literals
+ * as JSON writes them, single-quoted ones without escapes (one with an escape makes the spec
+ * unliftable, and the figure is compiled as it is).
  */
 export function liftStrings(expression: string, lift: Lift): string {
   let out = '';
