@@ -158,19 +158,8 @@ export type Values = Record<string, string | string[] | boolean | undefined>;
 
 async function dispatch(command: Command, values: Values): Promise<number> {
   switch (command) {
-    case 'build': {
-      // --force renders every figure: the render processes start now, while the config loads. Not for
-      // --only with one or two figures, which render in this process (config files of one or two figures
-      // with --force pay for starting processes they do not use).
-      const only = typeof values.only === 'string' ? values.only.split(',').filter(Boolean).length : Infinity;
-      const processes = values.force === true && only > 2 ? await import('../render/processes.ts') : undefined;
-      processes?.startPoolEarly(earlyJobs(values.jobs));
-      try {
-        return await (await import('./commands/build.ts')).buildCommand(values);
-      } finally {
-        await processes?.closeEarlyPool();
-      }
-    }
+    case 'build':
+      return (await import('./commands/build.ts')).buildCommand(values);
     case 'check':
       return (await import('./commands/check.ts')).checkCommand(values);
     case 'dev':
@@ -186,10 +175,4 @@ async function dispatch(command: Command, values: Values): Promise<number> {
     case 'setup-system':
       return (await import('./commands/setup-system.ts')).setupSystemCommand();
   }
-}
-
-/** --jobs for processes started early: the number given if it is one (the build command checks it). */
-function earlyJobs(value: Values[string]): number | undefined {
-  const n = Number(value);
-  return typeof value === 'string' && Number.isInteger(n) && n >= 1 && n <= 64 ? n : undefined;
 }

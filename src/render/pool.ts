@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { Figure } from '../config/model.ts';
 import { kindOf } from '../figures/kinds/registry.ts';
-import { type JobRunner, processPool, takeEarlyPool } from './processes.ts';
+import { type JobRunner, processPool } from './processes.ts';
 
 export type { JobRunner, WorkerReply } from './processes.ts';
 
@@ -17,11 +17,8 @@ const figureRows = (figure: Figure): number => kindOf(figure.kind).rows(figure);
  * processes, at most one per figure, and one only while a big figure is among them.
  */
 export async function runnerFor(figures: readonly Figure[], jobs?: number): Promise<JobRunner> {
-  const started = takeEarlyPool();
-  const big = figures.some((figure) => figureRows(figure) > BIG_FIGURE);
-  if (started && (figures.length <= 2 || big)) await (await started).close();
-  else if (started) return started;
   if (figures.length <= 2) return inProcess();
+  const big = figures.some((figure) => figureRows(figure) > BIG_FIGURE);
   return processPool(big ? 1 : Math.max(1, Math.min(jobs ?? availableParallelism(), figures.length)));
 }
 

@@ -1,7 +1,5 @@
 // The render processes: a pool of them (tinypool), each loading vega once and rendering many figures.
-// Kept apart from pool.ts, which decides where figures render, so that the CLI can start the processes
-// before it loads anything else.
-import { availableParallelism } from 'node:os';
+// pool.ts decides where figures render; this starts the processes.
 import type { FigureJob, FigureResult } from '../build/job.ts';
 import { UserError } from '../errors.ts';
 
@@ -46,29 +44,4 @@ export async function processPool(size: number): Promise<JobRunner> {
     },
     close: () => pool.destroy(),
   };
-}
-
-let early: Promise<JobRunner> | undefined;
-
-/**
- * Starts the render processes before the config is read, for a build that will surely render (--force):
- * they start up (node, then vega and canvas) while this process loads the config and plans, instead
- * of after. The next runnerFor takes them; closeEarlyPool stops them if none did.
- */
-export function startPoolEarly(jobs?: number): void {
-  early ??= processPool(Math.max(1, jobs ?? availableParallelism()));
-}
-
-/** Stops render processes started early that no build took (a bad config, nothing to render). */
-export async function closeEarlyPool(): Promise<void> {
-  const started = early;
-  early = undefined;
-  if (started) await (await started).close();
-}
-
-/** The processes startPoolEarly started, for the build to use; undefined if none were started. */
-export function takeEarlyPool(): Promise<JobRunner> | undefined {
-  const started = early;
-  early = undefined;
-  return started;
 }
