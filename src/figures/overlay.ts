@@ -1,7 +1,7 @@
 import type { LegendPosition, OverlayFigure } from '../config/model.ts';
 import { append, RowKeys, sampleActivation, type Row, type Sampled } from './data.ts';
 import { legendSpec } from './panels.ts';
-import { chooseLegend, legendBox, placeLabels } from './place.ts';
+import { chooseLegend, legendBox, placeLabels, plotPixels } from './place.ts';
 import type { Layer } from './vl.ts';
 import { short } from '../text.ts';
 import { jumpLayers, segment } from './layers.ts';
@@ -135,10 +135,7 @@ function placePeaks(
   const [lo, hi] = sampled[0].zRange;
   const [ylo, yhi] = yDomain;
   const plot = { width: figure.width, height: figure.height };
-  const px = (z: number, v: number) => ({
-    x: ((z - lo) / (hi - lo)) * plot.width,
-    y: plot.height - ((v - ylo) / (yhi - ylo)) * plot.height,
-  });
+  const px = plotPixels([lo, hi], yDomain, plot);
   const all = peaks(figure, sampled, colors);
   const shown = all.filter((p) => p.value >= ylo && p.value <= yhi);
   const fontSize = 11 * figure.fontScale;

@@ -10,7 +10,7 @@ import { belowThreshold } from '../math/saturation.ts';
 import { COLUMN, sampleFigure, type Column, type Sampled } from './data.ts';
 import { short } from '../text.ts';
 import { jumpLayers, segment } from './layers.ts';
-import { chooseLegend } from './place.ts';
+import { chooseLegend, plotPixels } from './place.ts';
 import type { Body, Encoding, Layer, Plot, Position } from './vl.ts';
 type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
 import { type Colors, xTickCount, yTickCount } from './theme.ts';
@@ -101,16 +101,12 @@ export function activationsBody(figure: ActivationsFigure, c: Colors) {
 function curvePoints(figure: ActivationsFigure, panel: Panel, sampled: Sampled[], yDomain: [number, number]) {
   const points: { x: number; y: number }[] = [];
   sampled.forEach((d, j) => {
-    const [lo, hi] = d.zRange;
+    const px = plotPixels(d.zRange, yDomain, figure);
     const step = Math.max(1, Math.floor(d.rows.length / 2000));
     for (const fn of panel.series[j].show) {
       for (let i = 0; i < d.rows.length; i += step) {
         const v = d.rows[i][COLUMN[fn]]!;
-        if (!(v >= yDomain[0] && v <= yDomain[1])) continue;
-        points.push({
-          x: ((d.rows[i].z - lo) / (hi - lo)) * figure.width,
-          y: figure.height - ((v - yDomain[0]) / (yDomain[1] - yDomain[0])) * figure.height,
-        });
+        if (v >= yDomain[0] && v <= yDomain[1]) points.push(px(d.rows[i].z, v));
       }
     }
   });
@@ -119,12 +115,10 @@ function curvePoints(figure: ActivationsFigure, panel: Panel, sampled: Sampled[]
 
 /** The panel's jump markers in plot pixels. */
 function markerPoints(figure: ActivationsFigure, sampled: Sampled[], yDomain: [number, number]) {
-  return sampled.flatMap((d) =>
-    d.markers.map((m) => ({
-      x: ((m.z - d.zRange[0]) / (d.zRange[1] - d.zRange[0])) * figure.width,
-      y: figure.height - ((m.value - yDomain[0]) / (yDomain[1] - yDomain[0])) * figure.height,
-    })),
-  );
+  return sampled.flatMap((d) => {
+    const px = plotPixels(d.zRange, yDomain, figure);
+    return d.markers.map((m) => px(m.z, m.value));
+  });
 }
 
 function panelSpec(

@@ -20,6 +20,20 @@ export function textWidth(text: string, fontSize: number): number {
   return (w * fontSize) / 1000;
 }
 
+/** Where a point (z, value) lies in plot pixels, for a plot showing `zRange` across and `yDomain` up. */
+export function plotPixels(
+  zRange: readonly [number, number],
+  yDomain: readonly [number, number],
+  plot: { width: number; height: number },
+): (z: number, value: number) => { x: number; y: number } {
+  const [lo, hi] = zRange;
+  const [ylo, yhi] = yDomain;
+  return (z, value) => ({
+    x: ((z - lo) / (hi - lo)) * plot.width,
+    y: plot.height - ((value - ylo) / (yhi - ylo)) * plot.height,
+  });
+}
+
 const overlaps = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 const inside = (a: Rect, b: Rect) => a.x1 >= b.x1 && a.y1 >= b.y1 && a.x2 <= b.x2 && a.y2 <= b.y2;
 
