@@ -9,7 +9,7 @@ type Logger = import('vega').LoggerInterface;
 
 /** The last shapes rendered in this process, each compiled and parsed once (a parsed spec is some 100 kB). */
 const KEPT_SHAPES = 64;
-const kept = new Map<string, object>();
+const kept = new Map<string, import('vega').Runtime>();
 const counts = { shared: 0, compiled: 0 };
 
 /** Figures drawn from a shape compiled before (shared) and shapes compiled, in this process. */
@@ -45,7 +45,7 @@ export async function viewFor(spec: object, warnings: string[], renderer: Render
     }
     kept.set(shape.key, runtime);
     if (kept.size > KEPT_SHAPES) kept.delete(kept.keys().next().value!);
-    view = new renderer.vega.View(runtime as import('vega').Runtime, { renderer: 'none', logger });
+    view = new renderer.vega.View(runtime, { renderer: 'none', logger });
     for (const [name, value] of shape.signals) view.signal(name, value);
     for (const [name, rows] of shape.datasets) view.data(name, rows as object[]);
   }

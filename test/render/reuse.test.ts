@@ -40,10 +40,6 @@ const extras = [
   { id: 'clipped', yDomain: [-0.5, 0.5], panels: [{ activation: 'selu' }] },
 ];
 
-async function configOf(file: string): Promise<Config> {
-  return loadConfig(file);
-}
-
 async function extraConfig(): Promise<Config> {
   const file = join(base, 'extras.json');
   writeFileSync(file, JSON.stringify({ outDir: 'out', figures: extras.map((f) => ({ grid: GRID, ...f })) }));
@@ -77,7 +73,7 @@ const ON = { ACTFIG_SHAPE_CACHE: undefined, ACTFIG_CANVAS_REUSE: undefined };
 
 describe('figure shapes', () => {
   it('are the same for figures that differ only in titles, labels, colours, domains and data', async () => {
-    const w24 = (await configOf(join(root, 'bench/w24.config.json'))).figures;
+    const w24 = (await loadConfig(join(root, 'bench/w24.config.json'))).figures;
     const shapes = w24.slice(0, 6).map((f) => shapeOf(specForRender(f, buildSpec(f), 2))!);
     // W24 cycles through three pairs of activations: figures 1 and 4 draw the same pair, 1 and 2 do not.
     expect(shapes[0].key).toBe(shapes[3].key);
@@ -138,8 +134,8 @@ describe('figure shapes', () => {
 describe('shared shapes and canvases', { timeout: 300_000 }, () => {
   it('render every file of every figure byte for byte as a fresh View and canvas do, in one process', async () => {
     const figures = [
-      ...(await configOf(join(root, 'figures.config.ts'))).figures,
-      ...(await configOf(join(root, 'bench/w24.config.json'))).figures.slice(0, 9),
+      ...(await loadConfig(join(root, 'figures.config.ts'))).figures,
+      ...(await loadConfig(join(root, 'bench/w24.config.json'))).figures.slice(0, 9),
       ...(await extraConfig()).figures,
     ];
     const specs = figures.map((f) => ({ figure: f, spec: specForRender(f, buildSpec(f), 2) }));
