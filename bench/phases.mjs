@@ -5,8 +5,8 @@
 // Prints one JSON line: [{ pass, perFigure: { phase: ms } }, ...].
 const dist = new URL('../dist/', import.meta.url);
 const { loadConfig } = await import(new URL('config/load.js', dist));
-const { buildSpec } = await import(new URL('figures/spec.js', dist));
-const { specForRender } = await import(new URL('figures/thin.js', dist));
+const { buildSpec } = await import(new URL('kinds/spec.js', dist));
+const { specForRender } = await import(new URL('kinds/spec.js', dist));
 const { loadRenderer } = await import(new URL('render/fonts.js', dist));
 const { viewFor } = await import(new URL('render/views.js', dist));
 const { drawPng } = await import(new URL('render/canvases.js', dist));

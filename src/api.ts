@@ -6,7 +6,7 @@ import type { CheckOptions, Problem } from './build/check.ts';
 import { type Config, NORMALIZED } from './config/model.ts';
 import type { UserConfig } from './config/types.ts';
 import { didYouMean, UserError } from './errors.ts';
-import type { Spec } from './figures/spec.ts';
+import type { Spec } from './kinds/spec.ts';
 import { findActivation, knownNames, type ActivationName, type ParamValues } from './math/activations/registry.ts';
 import { evaluate as evaluateArrays } from './math/evaluate.ts';
 import { resolveParams } from './math/params.ts';
@@ -41,7 +41,7 @@ export async function check(config: ConfigInput, options: CheckOptions & ApiOpti
 /** A figure's Vega-Lite spec, exactly as the build writes it. */
 export async function buildSpec(config: ConfigInput, id: string, options: ApiOptions = {}): Promise<Spec> {
   const { selectFigures } = await import('./config/select.ts');
-  const { buildSpec: figureSpec } = await import('./figures/spec.ts');
+  const { buildSpec: figureSpec } = await import('./kinds/spec.ts');
   const [figure] = selectFigures(await resolveConfig(config, options), [id], 'buildSpec');
   return figureSpec(figure);
 }

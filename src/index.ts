@@ -21,9 +21,10 @@ export type {
   StyleConfig,
   UserConfig,
 } from './config/types.ts';
-export type { Config, Figure, Panel, Series } from './config/model.ts';
+export type { Config, Figure, Series } from './config/model.ts';
+export type { Panel } from './kinds/activations/types.ts';
 export { UserError } from './errors.ts';
-export type { Spec } from './figures/spec.ts';
+export type { Spec } from './kinds/spec.ts';
 export type { Row } from './figures/data.ts';
 export { FORMATS, PNG_FILTERS } from './formats.ts';
 export type { Format, PngFilter, PngOptions } from './formats.ts';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ActivationsFigure } from '../src/config/model.ts';
+import type { ActivationsFigure } from '../src/kinds/activations/types.ts';
 import { normalizeConfig } from '../src/config/normalize.ts';
 import { actfig } from './cli.ts';
 import { snapshot, tempDir } from './tmp.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../src/config/load.ts';
 import { stringifySpec } from '../src/output/files.ts';
-import { buildSpec } from '../src/figures/spec.ts';
+import { buildSpec } from '../src/kinds/spec.ts';
 import { root } from './cli.ts';
 import { tempDir } from './tmp.ts';
 

@@ -2,9 +2,9 @@
 // renderer). Runs in a render process of the pool, or in the build's own process for small builds.
 import { join } from 'node:path';
 import type { Figure } from '../config/model.ts';
-import { figureTitle } from '../config/model.ts';
-import { buildSpec } from '../figures/spec.ts';
-import { specForRender } from '../figures/thin.ts';
+import { kindOf } from '../kinds/registry.ts';
+import { buildSpec } from '../kinds/spec.ts';
+import { specForRender } from '../kinds/spec.ts';
 import type { Format, PngOptions } from '../formats.ts';
 import { sha256 } from '../output/content-key.ts';
 import type { ActivationRow } from '../output/manifest.ts';
@@ -44,7 +44,7 @@ export interface FigureResult {
 
 export async function runJob(job: FigureJob): Promise<FigureResult> {
   const { figure } = job;
-  const title = figureTitle(figure);
+  const title = kindOf(figure.kind).title(figure);
   const files: MadeFile[] = [];
   try {
     const { alt, drawn } = await writeData(job, files);
@@ -98,16 +98,10 @@ async function writeData(
   return { alt: spec.description, drawn: specForRender(job.figure, spec, job.png.scale) };
 }
 
-/** The figure's interactive page: its interactive spec inlined in a page that loads vega from beside it. */
+/** The figure's interactive page: its config and controls, drawn in the browser by the library's own code. */
 async function interactivePageOf(figure: Figure): Promise<string> {
-  const { interactiveSpec } = await import('../interactive/spec.ts');
   const { interactivePage } = await import('../interactive/page.ts');
-  const sliders = figure.interactive === false ? {} : figure.interactive.sliders;
-  return interactivePage(interactiveSpec(figure, { sliders }), {
-    title: figureTitle(figure),
-    id: figure.id,
-    theme: figure.theme,
-  });
+  return interactivePage(figure, kindOf(figure.kind).title(figure));
 }
 
 /** The property-table rows of the formula activations a figure draws (registered by buildSpec). */

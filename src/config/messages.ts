@@ -2,7 +2,7 @@
 // value found, and the closest known key or name when it looks like a typo.
 import type { z } from 'zod';
 import { closest, UserError } from '../errors.ts';
-import { configSchema, figureSchemas, gridSchema, panelSchema } from './schema.ts';
+import { configSchema } from './schema.ts';
 
 /** Formats a field path the way users write it: figures[2].panels[0].activation. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -21,21 +21,28 @@ function show(v: unknown): string {
   return json === undefined ? String(v) : json.length > 40 ? `${json.slice(0, 37)}...` : json;
 }
 
-/** Known keys of the object schema at `path`, for "did you mean" on an unknown key. */
-const knownKeys: Record<string, readonly string[]> = {
-  config: Object.keys(configSchema.shape),
-  figure: [...new Set(Object.values(figureSchemas).flatMap((schema) => Object.keys(schema.shape)))],
-  panel: Object.keys(panelSchema.shape),
-  grid: Object.keys(gridSchema.shape),
-};
+/** The keys of every object schema `schema` may be at `path` (through arrays, unions and kinds), for "did you mean". */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  const def = (schema as { _zod?: { def: Record<string, unknown> } } | undefined)?._zod?.def;
+  if (!def) return [];
+  if (def.type === 'pipe') {
+    const keys = keysAt(def.out, path);
+    return keys.length ? keys : keysAt(def.in, path);
+  }
+  if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') return keysAt(def.innerType, path);
+  if (def.type === 'union') return [...new Set((def.options as unknown[]).flatMap((o) => keysAt(o, path)))];
+  if (def.type === 'array') return keysAt(def.element, typeof path[0] === 'number' ? path.slice(1) : path);
+  if (def.type === 'object') {
+    const shape = def.shape as Record<string, unknown>;
+    if (path.length === 0) return Object.keys(shape);
+    const [key, ...more] = path;
+    return typeof key === 'string' && Object.hasOwn(shape, key) ? keysAt(shape[key], more) : [];
+  }
+  return [];
+}
 
 function keysFor(path: readonly PropertyKey[]): readonly string[] {
-  const last = path.filter((k) => typeof k === 'string').at(-1);
-  if (path.length === 0) return knownKeys.config;
-  if (last === 'grid') return knownKeys.grid;
-  if (last === 'panels') return knownKeys.panel;
-  if (last === 'figures') return knownKeys.figure;
-  return [];
+  return keysAt(configSchema(), path);
 }
 
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): { path: readonly PropertyKey[]; message: string } {

@@ -5,29 +5,21 @@ import { nameSeries } from '../math/params.ts';
 import { canonicalFormats } from '../formats.ts';
 import { configError } from './messages.ts';
 import { checkOnGrid, type FormulaDefinition, normalizeFormulas } from './formulas.ts';
-import {
-  DEFAULTS,
-  figureActivations,
-  NORMALIZED,
-  type Config,
-  type Figure,
-  type FigureBase,
-  type Series,
-} from './model.ts';
-import { fnsOf } from '../figures/kinds/activations.ts';
-import type { Layout } from '../figures/kinds/kind.ts';
-import { kindOf } from '../figures/kinds/registry.ts';
+import { DEFAULTS, NORMALIZED, type Config, type Figure, type FigureBase, type Series } from './model.ts';
+import { DEFAULT_SERIES, fnsOf } from '../figures/model.ts';
+import type { Layout } from '../kinds/kind.ts';
+import { kindOf } from '../kinds/registry.ts';
 import {
   configSchema,
   type ParsedConfig,
   type ParsedFigure,
   type ParsedGrid,
   type ParsedSeries,
-  type styleShape,
+  styleShape,
 } from './schema.ts';
 
-/** The most rows (points of all series) a figure with an interactive page may have. */
-export const PAGE_MAX_ROWS = 4000;
+/** The most rows (points of all series) a figure with an interactive page may have: the page recomputes them all. */
+export const PAGE_MAX_ROWS = 20_000;
 
 /**
  * Validates a config object; on failure throws a UserError naming the file and the field path.
@@ -36,13 +28,14 @@ export const PAGE_MAX_ROWS = 4000;
 export function normalizeConfig(input: unknown, file = 'config', baseDir = process.cwd(), path?: string): Config {
   // Formula activations first: the figures may name them.
   const formulas = normalizeFormulas(input, file);
-  const result = configSchema.safeParse(input);
+  const result = configSchema().safeParse(input);
   if (!result.success) throw configError(file, result.error.issues, input);
   const c = result.data;
-  const figures = c.figures.map((f) => normalizeFigure(f, c));
+  const figures = c.figures.map((f) => normalizeFigure(f as ParsedFigure, c));
   if (formulas) for (const [i, f] of figures.entries()) attachFormulas(f, formulas, file, `figures[${i}]`);
-  // An interactive page holds every row for every slider step: a large grid gets none.
+  // A page recomputes its figure at every slider step: a large grid gets none.
   for (const f of figures) if (kindOf(f.kind).rows(f) > PAGE_MAX_ROWS) f.interactive = false;
+  for (const [i, f] of figures.entries()) if (f.interactive !== false) f.source = pageSource(c, c.figures[i], f);
   return {
     [NORMALIZED]: true,
     file,
@@ -57,30 +50,34 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
 }
 
 /**
+ * What a figure's page normalizes again when a control moves: a config of this one figure as written,
+ * with the style keys it inherits and the formula activations it draws.
+ */
+function pageSource(c: ParsedConfig, raw: unknown, figure: Figure): Record<string, unknown> {
+  const style = Object.fromEntries(
+    Object.keys(styleShape).flatMap((k) => (k in c ? [[k, c[k as keyof ParsedConfig]]] : [])),
+  );
+  const used = Object.keys(figure.formulas ?? {});
+  const activations =
+    c.activations && used.length ? Object.fromEntries(used.map((n) => [n, c.activations![n]])) : undefined;
+  return { ...style, ...(activations && { activations }), figures: [raw] };
+}
+
+/**
  * Gives a figure the definitions of the formula activations it draws (so its content key covers them)
- * and checks each is finite on the figure's grid.
+ * and checks each is finite on the grid it is drawn on.
  */
 function attachFormulas(figure: Figure, formulas: Record<string, FormulaDefinition>, file: string, at: string): void {
-  const used = figureActivations(figure).filter((name) => Object.hasOwn(formulas, name));
-  if (used.length === 0) return;
-  figure.formulas = Object.fromEntries(used.map((name) => [name, formulas[name]]));
-  if (figure.kind === 'activations') {
-    for (const [i, panel] of figure.panels.entries()) {
-      for (const [j, s] of panel.series.entries()) {
-        if (used.includes(s.activation))
-          checkOnGrid(s.activation, s.params, panel.grid, file, `${at}.panels[${i}].series[${j}]`);
-      }
-    }
-  } else if (figure.kind === 'derivatives-overlay') {
-    figure.series.forEach((s, j) => {
-      if (used.includes(s.activation))
-        checkOnGrid(s.activation, s.params, figure.grid, file, `${at}.activations[${j}]`);
-    });
-  }
+  const drawn = kindOf(figure.kind)
+    .drawn(figure)
+    .filter((d) => Object.hasOwn(formulas, d.activation));
+  if (drawn.length === 0) return;
+  figure.formulas = Object.fromEntries(drawn.map((d) => [d.activation, formulas[d.activation]]));
+  for (const d of drawn) if (d.grid) checkOnGrid(d.activation, d.params, d.grid, file, `${at}.${d.at}`);
 }
 
 function normalizeSeries(list: ParsedSeries[] | undefined): Series[] {
-  return (list ?? DEFAULTS.series).map((s) => {
+  return (list ?? DEFAULT_SERIES).map((s) => {
     const ref = typeof s === 'string' ? { activation: s } : s;
     const { activation, params, name } = nameSeries(ref.activation, ref.params);
     const init = typeof s === 'string' ? undefined : s.init;
@@ -107,7 +104,7 @@ function slideSize(layout: Layout, fontScale: number, legendOutside: boolean) {
 
 /** Fills in a figure's common defaults, then hands it to its kind's module (figures/kinds/). */
 function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
-  const pick = <K extends keyof typeof styleShape>(key: K) => f[key] ?? c[key];
+  const pick = <K extends keyof typeof styleShape>(key: K) => (f[key] ?? c[key]) as ParsedConfig[K];
   const kind = kindOf(f.kind);
   const preset = pick('preset') ?? DEFAULTS.preset;
   const legendOption = pick('legend') ?? true;
@@ -119,7 +116,7 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
   // The slide preset aims at a 960×540 figure: panels share it; axes, titles and legend take the rest.
   const slide = slideSize(layout, fontScale, legend === 'right');
   const background = pick('background');
-  const base: FigureBase = {
+  const base: Omit<FigureBase, 'kind'> = {
     id: f.id,
     ...(f.title !== undefined && { title: f.title }),
     ...(f.description !== undefined && { description: f.description }),
@@ -144,7 +141,7 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
     show,
     series: (list) => normalizeSeries(list as ParsedSeries[] | undefined),
     grid: (g) => toGridSpec(g as ParsedGrid),
-  });
+  }) as Figure;
 }
 
 function toGridSpec(g: ParsedGrid): GridSpec {

@@ -1,6 +1,7 @@
 import type { Colors } from './theme.ts';
 import type { Layer } from './vl.ts';
 import type { Marker, Split } from './data.ts';
+import type { LegendPosition } from './model.ts';
 
 /** A Vega expression numbering the pieces of a line between its jumps. */
 export function segment(splits: Split[]): string {
@@ -43,4 +44,11 @@ export function jumpLayers(markers: (Marker & { color: string })[], c: Colors, l
     });
   }
   return layers;
+}
+
+/** Where a legend goes: vega-lite's orient, with a frame only inside the plot. */
+export function legendSpec(position: LegendPosition | 'auto' | false, title: string | null = null) {
+  if (position === false) return null;
+  if (position === 'auto') throw new Error('legendSpec: choose the legend position first');
+  return { title, orient: position };
 }

@@ -2,9 +2,8 @@
 // decide the pixels (M4: first, last, min and max), plus every kink and jump point. The written spec
 // and CSV keep every row; only the copy given to vega is thinned, so vega makes a few thousand row
 // objects instead of millions. Pure: rows in, rows out.
-import type { Figure } from '../config/model.ts';
+import type { ParamValues } from '../math/activations/registry.ts';
 import { breakPoints, type Row } from './data.ts';
-import { kindOf } from './kinds/registry.ts';
 import { DATASET, type Spec } from './spec.ts';
 
 /** A series is thinned only above this many rows per device-pixel column of its plot... */
@@ -118,14 +117,18 @@ export function thinTable<R extends Row>(table: readonly R[], options: ReadonlyM
 
 /**
  * The spec to give the renderer: `spec` itself when no series is large, else a copy whose table is
- * thinned for plots `figure.width` CSS pixels wide drawn at `scale` device pixels per CSS pixel.
- * Depth figures are small and kept as they are.
+ * thinned for plots `width` CSS pixels wide drawn at `scale` device pixels per CSS pixel. `keyed` are
+ * the series whose rows may be thinned (a kind's `keyed`): none for small tables such as depth figures'.
  */
-export function specForRender(figure: Figure, spec: Spec, scale: number): Spec {
-  const keyed = kindOf(figure.kind).keyed(figure);
+export function thinSpec(
+  keyed: readonly { key: string; activation: string; params: ParamValues }[],
+  width: number,
+  spec: Spec,
+  scale: number,
+): Spec {
   if (keyed.length === 0) return spec;
   // SVG and PDF are drawn at scale 1: never thin for fewer columns than CSS pixels.
-  const columns = Math.ceil(figure.width * Math.max(1, scale));
+  const columns = Math.ceil(width * Math.max(1, scale));
   const threshold = thinThreshold(columns);
   const options = new Map<string, ThinOptions>();
   for (const { key, activation, params } of keyed) {

@@ -6,7 +6,16 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PAGE_ASSETS } from '../output/layout.ts';
+
+/** The page's own script, bundled by `npm run build` (scripts/bundle-page.mjs) from src/ or dist/ alike. */
+const PAGE_SCRIPT = 'actfig-page.js';
+function pageScript(): string {
+  const path = fileURLToPath(new URL(`../../dist/page/${PAGE_SCRIPT}`, import.meta.url));
+  if (!existsSync(path)) throw new Error(`cannot find ${path}: run npm run build`);
+  return path;
+}
 
 const require = createRequire(import.meta.url);
 
@@ -23,5 +32,8 @@ function packageFile(name: string, file: string): string {
  * on this machine: `<package>.min.js` is the package's build/<package>.min.js.
  */
 export function interactiveAssets(): { name: string; path: string }[] {
-  return PAGE_ASSETS.map((name) => ({ name, path: packageFile(name.replace(/\.min\.js$/, ''), `build/${name}`) }));
+  return PAGE_ASSETS.map((name) => ({
+    name,
+    path: name === PAGE_SCRIPT ? pageScript() : packageFile(name.replace(/\.min\.js$/, ''), `build/${name}`),
+  }));
 }

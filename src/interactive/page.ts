@@ -1,17 +1,10 @@
-// An interactive figure's page: one self-contained HTML file that draws its inlined spec with the
-// scripts of interactiveAssets(), loaded by relative path, so it works opened from disk (file://) and
-// asks for nothing outside its folder. Its bytes depend on the spec and the options alone.
+// An interactive figure's page: one small HTML file holding its figure's config, drawn by the scripts of
+// interactiveAssets() loaded by relative path, so it works opened from disk (file://) and asks for
+// nothing outside its folder. Its bytes depend on the figure's source and controls alone.
 import { PAGE_ASSETS } from '../output/layout.ts';
 import { escapeXml } from '../text.ts';
-
-export interface PageOptions {
-  /** The page's title and heading. */
-  title: string;
-  /** The figure's id: the element the figure is drawn in is `fig-<id>`. */
-  id: string;
-  /** The tooltip's colours; light by default. */
-  theme?: 'light' | 'dark';
-}
+import type { FigureBase } from '../figures/model.ts';
+import { pageControls } from './controls.ts';
 
 /**
  * JSON that is safe inside a <script> element: "<" is written \u003c (inside JSON strings, the only place
@@ -25,25 +18,34 @@ export function scriptJson(value: unknown): string {
 }
 
 const CSS = `
-body { margin: 1.5rem; font-family: "DejaVu Sans", Verdana, sans-serif; color: #222; background: #fff; }
-h1 { font-size: 1.25rem; font-weight: normal; margin: 0 0 1rem; }
-.figure { overflow-x: auto; }
-.vega-bindings { margin-top: 0.75rem; }
-.vega-bind { margin: 0.25rem 0; }
-.vega-bind label { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
-.vega-bind-name { min-width: 14rem; }
-.vega-bind input[type="range"] { width: min(24rem, 60vw); }
+body { margin: 0; font-family: "DejaVu Sans", Verdana, sans-serif; color: #222; background: #fff; }
+main { box-sizing: border-box; width: 100%; max-width: 100vw; padding: 1rem 1.5rem; }
+.toolbar { display: flex; justify-content: flex-end; }
+.figure { width: 100%; }
+.figure svg { display: block; width: 100%; height: auto; }
+.figure:fullscreen { display: flex; align-items: center; justify-content: center; background: #fff; }
+.figure:fullscreen svg { max-height: 100vh; height: 100vh; }
+.controls { display: grid; gap: 0.4rem; margin-top: 0.75rem; }
+.control { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
+.control-name { min-width: 12rem; }
+.control input[type="range"] { width: min(28rem, 60vw); }
+.control input[type="number"] { width: 7rem; }
 .error { color: #b00020; }
 `.trim();
 
 /**
- * The page of an interactive spec: vegaEmbed draws it (SVG, no actions menu) into `#fig-<id>` and
- * leaves the Vega view on `window.__view` for scripts and tests; an error is shown on the page.
+ * A figure's page: the figure's source and controls as JSON, drawn by actfig-page.js (with vega-lite and
+ * vega-embed, loaded from beside it) into the page, the width of its window. No rows are inlined: the
+ * page computes them with the library's own code, for any value a control takes.
  */
-export function interactivePage(spec: object, options: PageOptions): string {
-  const { title, id, theme = 'light' } = options;
-  const element = `fig-${id}`;
-  const embedOptions = { mode: 'vega-lite', renderer: 'svg', actions: false, tooltip: { theme } };
+export function interactivePage(figure: FigureBase, title: string): string {
+  const data = {
+    id: figure.id,
+    source: figure.source,
+    controls: pageControls(figure),
+    theme: figure.theme,
+  };
+  const element = `fig-${figure.id}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -56,29 +58,17 @@ ${CSS}
 ${PAGE_ASSETS.map((src) => `<script src="${src}"></script>`).join('\n')}
 </head>
 <body>
-<main>
-<h1>${escapeXml(title)}</h1>
-<div class="figure" id="${escapeXml(element)}"></div>
-<p class="error" id="${escapeXml(element)}-error" hidden></p>
+<main id="${escapeXml(element)}">
+<div class="toolbar"><button type="button" class="fullscreen">Full screen</button></div>
+<div class="figure" role="img" aria-label="${escapeXml(title)}"></div>
+<p class="error" hidden></p>
+<div class="controls"></div>
 <noscript><p>This figure is interactive: it needs JavaScript.</p></noscript>
 </main>
-<script type="application/json" id="${escapeXml(element)}-spec">${scriptJson(spec)}</script>
+<script type="application/json" id="${escapeXml(element)}-data">${scriptJson(data)}</script>
 <script>
-(function () {
-  var id = ${scriptJson(element)};
-  var spec = JSON.parse(document.getElementById(id + '-spec').textContent);
-  vegaEmbed(document.getElementById(id), spec, ${scriptJson(embedOptions)})
-    .then(function (result) {
-      window.__view = result.view;
-      document.documentElement.setAttribute('data-ready', 'true');
-    })
-    .catch(function (error) {
-      var p = document.getElementById(id + '-error');
-      p.textContent = 'The figure could not be drawn: ' + error.message;
-      p.hidden = false;
-      console.error(error);
-    });
-})();
+var root = document.getElementById(${scriptJson(element)});
+actfig.mount(root, JSON.parse(document.getElementById(root.id + '-data').textContent));
 </script>
 </body>
 </html>

@@ -27,6 +27,9 @@ export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
+/** The interactive page's own version: pages are computed in the browser from their figure's source. */
+export const PAGE_VERSION = 2;
+
 /** JSON with sorted keys: the same value always gives the same text, whatever order it was built in. */
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_, v) =>
@@ -68,13 +71,15 @@ export async function keyContext(png: PngOptions, date: Date): Promise<KeyContex
  * build to one format leaves the others current.
  */
 export function fileKeys(figure: Figure, context: KeyContext): Record<FileRole, string> {
-  const base = { figure, output: context.output, packages: context.packages, font: context.font };
+  // A figure's source decides its page alone: the images are drawn from the normalized figure.
+  const { source, ...drawn } = figure;
+  const base = { figure: drawn, output: context.output, packages: context.packages, font: context.font };
   const key = (extra: object) => sha256(stableStringify({ ...base, ...extra }));
   const data = key({ role: 'data' });
   return {
     spec: data,
     csv: data,
-    html: key({ role: 'html' }),
+    html: key({ role: 'html', source, page: PAGE_VERSION }),
     png: key({ role: 'png', png: context.png }),
     svg: key({ role: 'svg' }),
     pdf: key({ role: 'pdf', date: context.date }),

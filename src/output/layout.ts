@@ -24,7 +24,7 @@ export const hasPages = (figures: Iterable<{ id: string; files: { name: string }
   [...figures].some((e) => e.files.some((f) => f.name === `${e.id}.html`));
 
 /** The scripts interactive pages load, beside them in the output folder; in order: vega-lite needs vega. */
-export const PAGE_ASSETS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'] as const;
+export const PAGE_ASSETS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js', 'actfig-page.js'] as const;
 
 /** The role of a figure's file from its name, or undefined for a name that is not one of its files. */
 export function fileRole(id: string, name: string): FileRole | undefined {

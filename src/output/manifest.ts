@@ -112,7 +112,7 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
     figures.push({
       id: f.id,
       config: typeof f.config === 'string' ? f.config : '',
-      kind: typeof f.kind === 'string' ? f.kind : 'activations',
+      kind: typeof f.kind === 'string' ? f.kind : '',
       title: String(f.title ?? f.id),
       alt: String(f.alt ?? ''),
       ...(typeof f.caption === 'string' && { caption: f.caption }),

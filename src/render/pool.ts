@@ -2,7 +2,7 @@
 // rendering (starting a process and loading vega there costs more than rendering them here).
 import { availableParallelism } from 'node:os';
 import type { Figure } from '../config/model.ts';
-import { kindOf } from '../figures/kinds/registry.ts';
+import { kindOf } from '../kinds/registry.ts';
 import type { FigureJob, FigureResult } from '../build/job.ts';
 import { UserError } from '../errors.ts';
 

@@ -1,7 +1,7 @@
 import { activationNames, activations, type Activation } from '../math/activations/registry.ts';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import { kinds, type KindName } from '../figures/kinds/registry.ts';
+import { DEFAULT_KIND, hasKind, kindOf } from '../kinds/registry.ts';
 import type { ActivationRow, Manifest, ManifestFigure } from '../output/manifest.ts';
 import { escapeXml as esc } from '../text.ts';
 import { toolVersion } from '../versions.ts';
@@ -154,7 +154,7 @@ function card(entry: ManifestFigure, folder: string): string {
       `<img src="${path(src.slice(entry.id.length + 1))}"${srcset ? ` srcset="${path('png')} 2x"` : ''}${size} alt="${esc(entry.alt)}">`,
     ]);
   if (has('pdf')) snippets.push(['LaTeX', `\\includegraphics[width=\\linewidth]{${path('pdf')}}`]);
-  const kind = Object.hasOwn(kinds, entry.kind) ? kinds[entry.kind as KindName] : kinds.activations;
+  const kind = kindOf(hasKind(entry.kind) ? entry.kind : DEFAULT_KIND);
   const caption = entry.caption ?? kind.caption;
   return `<figure id="fig-${entry.id}">
 ${image}

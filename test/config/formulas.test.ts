@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../src/config/normalize.ts';
-import { buildSpec } from '../../src/figures/spec.ts';
+import { buildSpec } from '../../src/kinds/spec.ts';
 import { findActivation } from '../../src/math/activations/registry.ts';
 import { actfig } from '../cli.ts';
 import { snapshot, tempDir } from '../tmp.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { normalizeConfig } from '../../src/config/normalize.ts';
 import type { Figure } from '../../src/config/model.ts';
-import { buildSpec } from '../../src/figures/spec.ts';
+import { buildSpec } from '../../src/kinds/spec.ts';
 import { type Box, layoutScene, type Scene } from '../../src/render/scene.ts';
 import { root } from '../cli.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivationsFigure, DepthFigure } from '../../src/config/model.ts';
+import type { ActivationsFigure } from '../../src/kinds/activations/types.ts';
+import type { DepthFigure } from '../../src/kinds/depth/types.ts';
 import { normalizeConfig } from '../../src/config/normalize.ts';
-import { buildSpec } from '../../src/figures/spec.ts';
+import { buildSpec } from '../../src/kinds/spec.ts';
 import { belowThreshold } from '../../src/math/saturation.ts';
 import { initialisation, simulateDepth } from '../../src/math/simulate.ts';
 import { act } from '../helpers.ts';

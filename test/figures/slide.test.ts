@@ -2,7 +2,7 @@
 // (about 400 pt): the smallest text at least 6.5 pt, titles at least 9 pt. Read from the laid-out scene.
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../src/config/normalize.ts';
-import { buildSpec } from '../../src/figures/spec.ts';
+import { buildSpec } from '../../src/kinds/spec.ts';
 import { layoutScene } from '../../src/render/scene.ts';
 
 const FRAME_PT = 400;

@@ -8,8 +8,8 @@ import { activationNames, findActivation } from '../../src/math/activations/regi
 import { loadConfig } from '../../src/config/load.ts';
 import { normalizeConfig } from '../../src/config/normalize.ts';
 import { stringifySpec } from '../../src/output/files.ts';
-import { buildSpec, SCHEMA_URL } from '../../src/figures/spec.ts';
-import { seriesKeys } from '../../src/figures/data.ts';
+import { buildSpec, SCHEMA_URL } from '../../src/kinds/spec.ts';
+import { seriesKeys } from '../../src/kinds/activations/data.ts';
 import { linspace } from '../../src/math/grid.ts';
 import { root } from '../cli.ts';
 

@@ -8,9 +8,9 @@ import { runJob } from '../../src/build/job.ts';
 import { build } from '../../src/build/build.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import type { Config, Figure } from '../../src/config/model.ts';
-import { figureTitle } from '../../src/config/model.ts';
-import { buildSpec } from '../../src/figures/spec.ts';
-import { specForRender } from '../../src/figures/thin.ts';
+import { kindOf } from '../../src/kinds/registry.ts';
+import { buildSpec } from '../../src/kinds/spec.ts';
+import { specForRender } from '../../src/kinds/spec.ts';
 import { reusedCanvases } from '../../src/render/canvases.ts';
 import { render } from '../../src/render/render.ts';
 import { liftStrings, shapeOf } from '../../src/render/shape.ts';
@@ -52,7 +52,7 @@ const options = (figure: Figure) => ({
   pngCompression: 3,
   pngFilter: 'up' as const,
   date: new Date(0),
-  title: figureTitle(figure),
+  title: kindOf(figure.kind).title(figure),
   id: figure.id,
 });
 

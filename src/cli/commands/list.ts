@@ -1,5 +1,5 @@
 import { loadConfigFrom, resolveConfigFile } from '../../config/load.ts';
-import { figureActivations } from '../../config/model.ts';
+import { DEFAULT_KIND, kindOf } from '../../kinds/registry.ts';
 import type { Activation } from '../../math/activations/registry.ts';
 import { activationNames, activations } from '../../math/activations/registry.ts';
 import type { Values } from '../main.ts';
@@ -30,8 +30,15 @@ export async function listCommand(values: Values): Promise<number> {
   const config = await loadConfigFrom(given);
   out += `\nFigures in ${config.file} (${config.figures.length}):\n`;
   for (const f of config.figures) {
-    const kind = f.kind === 'activations' ? '' : `  (${f.kind})`;
-    out += `  ${f.id.padEnd(28)} ${figureActivations(f).join(', ')}${kind}\n`;
+    const kind = f.kind === DEFAULT_KIND ? '' : `  (${f.kind})`;
+    const names = [
+      ...new Set(
+        kindOf(f.kind)
+          .drawn(f)
+          .map((d) => d.activation),
+      ),
+    ];
+    out += `  ${f.id.padEnd(28)} ${names.join(', ')}${kind}\n`;
   }
   await write(out);
   return 0;

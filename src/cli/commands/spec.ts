@@ -1,6 +1,6 @@
 import { loadConfigFrom } from '../../config/load.ts';
 import { selectFigures } from '../../config/select.ts';
-import { buildSpec } from '../../figures/spec.ts';
+import { buildSpec } from '../../kinds/spec.ts';
 import { specChunks } from '../../output/files.ts';
 import type { Values } from '../main.ts';
 import { write } from '../stdout.ts';

@@ -1,45 +1,19 @@
 // Panels of activations: each panel one set of axes holding one or more series, each series an
 // activation with its parameters drawn as f (solid), f' (dashed) and f'' (dotted). The default kind.
-import { type ActivationsFigure, DEFAULTS, type Fn, FUNCTIONS, type PanelSeries } from '../../config/model.ts';
+import { type Fn, fnsOf } from '../../figures/model.ts';
 import { gridLength } from '../../math/grid.ts';
 import { nameSeries, resolveRef } from '../../math/params.ts';
-import { seriesKeys } from '../data.ts';
-import { describeActivations } from '../describe.ts';
-import { activationsBody } from '../panels.ts';
-import { defineKind, type NormalizeKit, type SchemaKit } from './kind.ts';
+import { defineKind, type NormalizeKit } from '../kind.ts';
+import { seriesKeys } from './data.ts';
+import { describeActivations } from './describe.ts';
+import { activationsBody } from './panels.ts';
+import { activationsSchema } from './schema.ts';
+import { type ActivationsFigure, NAME, type PanelSeries } from './types.ts';
 
-const schema = ({ z, common, grid, panel, finite, check, gridRows, sweepCount }: SchemaKit) =>
-  z
-    .strictObject({
-      kind: z.literal('activations'),
-      ...common,
-      grid: grid.optional(),
-      panels: z.array(panel).min(1).max(12),
-      /** Panels per row; more wrap onto the next row. Default: all in one row. */
-      columns: z.number().int().min(1).max(12).optional(),
-      /** One y scale for every panel. Default false. */
-      shareY: z.boolean().optional(),
-      /** The y range of every panel (with shareY, or as each panel's default). */
-      yDomain: z.tuple([finite, finite]).optional(),
-    })
-    .superRefine((f, ctx) => {
-      check.id(f, ctx);
-      const series = (p: (typeof f.panels)[number]) => (p.series ? p.series.reduce((k, s) => k + sweepCount(s), 0) : 1);
-      check.rows(
-        f.panels.reduce((n, p) => n + gridRows(p.grid ?? f.grid) * series(p), 0),
-        ctx,
-      );
-      f.panels.forEach((p, i) => {
-        if (!p.grid && !f.grid)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['panels', i, 'grid'],
-            message: 'missing: give the figure a grid or the panel its own',
-          });
-      });
-    });
+/** Where |f'| counts as saturated unless a panel says. */
+export const SATURATION_THRESHOLD = 0.01;
 
-type Parsed = import('zod').z.output<ReturnType<typeof schema>>;
+type Parsed = import('zod').z.output<ReturnType<typeof activationsSchema>>;
 type ParsedPanel = Parsed['panels'][number];
 type ParsedPanelSeries = NonNullable<ParsedPanel['series']>[number];
 
@@ -82,8 +56,6 @@ function panelTitle(refs: Ref[]): string {
   if (names.length === 1) return `${names[0]} for several parameters`;
   return names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
-
-export const fnsOf = (show: readonly Fn[]): Fn[] => FUNCTIONS.filter((fn) => show.includes(fn));
 
 function normalizePanel(f: Parsed, p: ParsedPanel, { show, grid }: NormalizeKit) {
   const panelShow = p.show
@@ -129,7 +101,7 @@ function normalizePanel(f: Parsed, p: ParsedPanel, { show, grid }: NormalizeKit)
     ...(oneActivation && { legendTitle: resolveRef(refs[0].activation).activation.displayName }),
     ...(yDomain && { yDomain }),
     kinks: p.kinks ?? true,
-    ...(saturation && { saturation: { threshold: saturation.threshold ?? DEFAULTS.saturationThreshold } }),
+    ...(saturation && { saturation: { threshold: saturation.threshold ?? SATURATION_THRESHOLD } }),
   };
 }
 
@@ -143,10 +115,10 @@ function distinct(f: Parsed): number {
   return seen.size;
 }
 
-export const activations = defineKind<ActivationsFigure, ReturnType<typeof schema>>({
-  name: 'activations',
+export const activations = defineKind<ActivationsFigure, ReturnType<typeof activationsSchema>>({
+  name: NAME,
   caption: 'The activation (solid) and its derivative (dashed), as PyTorch computes them.',
-  schema,
+  schema: activationsSchema,
   layout: (f, show) => {
     const columns = Math.min(f.columns ?? f.panels.length, f.panels.length);
     return {
@@ -163,11 +135,44 @@ export const activations = defineKind<ActivationsFigure, ReturnType<typeof schem
   },
   normalize: (f, kit) => ({
     ...kit.base,
-    kind: 'activations',
+    kind: NAME,
     columns: Math.min(f.columns ?? f.panels.length, f.panels.length),
     shareY: f.shareY ?? false,
     panels: f.panels.map((p) => normalizePanel(f, p, kit)),
   }),
+  drawn: (figure) =>
+    figure.panels.flatMap((panel, i) =>
+      panel.series.map((s, j) => ({
+        activation: s.activation,
+        params: s.params,
+        at: `panels[${i}].series[${j}]`,
+        grid: panel.grid,
+      })),
+    ),
+  // A panel that shades saturation gets a threshold slider: the bounds are solved again as it moves.
+  controls: (figure) =>
+    figure.panels.flatMap((panel, i) =>
+      panel.saturation
+        ? [
+            {
+              type: 'range' as const,
+              id: `panels.${i}.threshold`,
+              label: `${panel.title}: saturation threshold`,
+              min: 0.001,
+              max: 0.25,
+              step: 0.001,
+              value: panel.saturation.threshold,
+            },
+          ]
+        : [],
+    ),
+  apply: (input, id, value) => {
+    const i = Number(id.split('.')[1]);
+    const panels = [...(input.panels as Record<string, unknown>[])];
+    panels[i] = { ...panels[i], saturation: { threshold: value } };
+    return { ...input, panels };
+  },
+  title: (figure) => figure.title ?? figure.panels.map((p) => p.title).join(' | '),
   keyed: (figure) => seriesKeys(figure).map(({ key, series }) => ({ key, ...series })),
   rows: (figure) => figure.panels.reduce((n, panel) => n + gridLength(panel.grid) * panel.series.length, 0),
   draw: (figure, c) => {

@@ -1,14 +1,14 @@
 // The RMS gradient at each layer of a simulated deep network, against depth, on a log scale.
-import type { DepthFigure } from '../../config/model.ts';
-import { DEFAULTS } from '../../config/model.ts';
-import { depthBody, simulateFigure } from '../depth.ts';
-import { describeDepth } from '../describe.ts';
-import { defineKind, type SchemaKit } from './kind.ts';
+import { DEFAULT_SERIES, INIT_NAMES } from '../../figures/model.ts';
+import { defineKind, type SchemaKit } from '../kind.ts';
+import { describeDepth } from './describe.ts';
+import { depthBody, simulateFigure } from './draw.ts';
+import { DEPTH_WORK, type DepthFigure, NAME, SIMULATION } from './types.ts';
 
 const schema = ({ z, common, series, check }: SchemaKit) =>
   z
     .strictObject({
-      kind: z.literal('vanishing-gradient-depth'),
+      kind: z.literal(NAME),
       ...common,
       /** Default sigmoid, tanh, relu. */
       activations: z.array(series).min(1).max(8).optional(),
@@ -31,16 +31,16 @@ const schema = ({ z, common, series, check }: SchemaKit) =>
     .superRefine((f, ctx) => {
       check.id(f, ctx);
       check.series(f.activations, ctx);
-      const d = DEFAULTS.depth;
+      const d = SIMULATION;
       const work = (f.depth ?? d.depth) * (f.units ?? d.units) ** 2 * (f.batch ?? d.batch);
-      if (work > DEFAULTS.depthWork) {
+      if (work > DEPTH_WORK) {
         const message = `depth × units² × batch is ${work.toExponential(1)}; at most 2e9 (it would take minutes)`;
         ctx.addIssue({ code: 'custom', path: ['units'], message });
       }
     });
 
 export const depth = defineKind<DepthFigure, ReturnType<typeof schema>>({
-  name: 'vanishing-gradient-depth',
+  name: NAME,
   caption: 'RMS gradient at each layer of a simulated deep network, counted back from the output (log scale).',
   schema,
   layout: (f) => ({
@@ -51,12 +51,12 @@ export const depth = defineKind<DepthFigure, ReturnType<typeof schema>>({
     axisY: 75,
     panelTitles: false,
     figureTitle: true,
-    colours: (f.activations ?? DEFAULTS.series).length,
+    colours: (f.activations ?? DEFAULT_SERIES).length,
     xTitle: 'Depth (layers back from the output)',
     yTitle: 'RMS gradient (log scale)',
   }),
   normalize: (f, { base, series }) => {
-    const d = DEFAULTS.depth;
+    const d = SIMULATION;
     const simulation = {
       depth: f.depth ?? d.depth,
       width: f.units ?? d.units,
@@ -65,13 +65,45 @@ export const depth = defineKind<DepthFigure, ReturnType<typeof schema>>({
     };
     return {
       ...base,
-      kind: 'vanishing-gradient-depth',
+      kind: NAME,
       series: series(f.activations),
       simulation,
       title: f.title ?? `Gradient size through ${simulation.depth} layers`,
       bound: f.bound ?? true,
     };
   },
+  // A page simulates again in the browser, with the same seeded generator: layers, width, initialisation.
+  controls: (figure) => [
+    {
+      type: 'range',
+      id: 'depth',
+      label: 'Layers',
+      min: 2,
+      max: Math.max(100, figure.simulation.depth),
+      step: 1,
+      value: figure.simulation.depth,
+    },
+    {
+      type: 'range',
+      id: 'units',
+      label: 'Units per layer',
+      min: 2,
+      max: Math.max(256, figure.simulation.width),
+      step: 1,
+      value: figure.simulation.width,
+    },
+    { type: 'choice', id: 'init', label: 'Initialisation', choices: ['customary', ...INIT_NAMES], value: 'customary' },
+  ],
+  apply: (input, id, value) => {
+    if (id !== 'init') return { ...input, [id]: value };
+    const list = (input.activations as unknown[] | undefined) ?? [...DEFAULT_SERIES];
+    const ref = (s: unknown) => (typeof s === 'string' ? { activation: s } : (s as Record<string, unknown>));
+    return { ...input, activations: list.map((s) => ({ ...ref(s), init: value })) };
+  },
+  // Drawn through a simulated network, on no grid.
+  drawn: (figure) =>
+    figure.series.map((s, j) => ({ activation: s.activation, params: s.params, at: `activations[${j}]` })),
+  title: (figure) => figure.title ?? figure.id,
   // Small tables, drawn as they are.
   keyed: () => [],
   rows: (figure) => figure.series.length * figure.simulation.depth,

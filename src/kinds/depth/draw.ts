@@ -1,12 +1,12 @@
-import { findActivation, type ParamValues } from '../math/activations/registry.ts';
-import type { DepthFigure } from '../config/model.ts';
-import { initialisation, simulateDepth, type DepthRow } from '../math/simulate.ts';
-import { RowKeys } from './data.ts';
-import { UserError } from '../errors.ts';
-import { short } from '../text.ts';
-import { legendSpec } from './panels.ts';
-import type { Colors } from './theme.ts';
-import type { Layer, Position } from './vl.ts';
+import { findActivation, type ParamValues } from '../../math/activations/registry.ts';
+import { initialisation, simulateDepth, type DepthRow } from '../../math/simulate.ts';
+import { RowKeys } from '../../figures/data.ts';
+import { UserError } from '../../errors.ts';
+import { short } from '../../text.ts';
+import { legendSpec } from '../../figures/layers.ts';
+import type { Colors } from '../../figures/theme.ts';
+import type { Layer, Position } from '../../figures/vl.ts';
+import type { DepthFigure } from './types.ts';
 
 export interface DepthSeries {
   key: string;

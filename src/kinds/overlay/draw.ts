@@ -1,11 +1,11 @@
-import type { LegendPosition, OverlayFigure } from '../config/model.ts';
-import { append, RowKeys, sampleActivation, type Row, type Sampled } from './data.ts';
-import { legendSpec } from './panels.ts';
-import { chooseLegend, legendBox, placeLabels, plotPixels } from './place.ts';
-import type { Layer } from './vl.ts';
-import { short } from '../text.ts';
-import { jumpLayers, segment } from './layers.ts';
-import { type Colors, xTickCount, yTickCount } from './theme.ts';
+import type { LegendPosition } from '../../figures/model.ts';
+import { append, RowKeys, sampleActivation, type Row, type Sampled } from '../../figures/data.ts';
+import { chooseLegend, legendBox, placeLabels, plotPixels } from '../../figures/place.ts';
+import type { Layer } from '../../figures/vl.ts';
+import { short } from '../../text.ts';
+import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
+import { type Colors, xTickCount, yTickCount } from '../../figures/theme.ts';
+import type { OverlayFigure } from './types.ts';
 
 /**
  * The derivatives of several activations on one set of axes: one line per activation (broken at its

@@ -1,15 +1,15 @@
 // The derivatives of several activations on one set of axes, each one's largest value labelled.
-import type { OverlayFigure } from '../../config/model.ts';
-import { DEFAULTS } from '../../config/model.ts';
+import { DEFAULT_SERIES } from '../../figures/model.ts';
 import { gridLength } from '../../math/grid.ts';
-import { describeOverlay } from '../describe.ts';
-import { overlayBody, overlayKeys } from '../overlay.ts';
-import { defineKind, type SchemaKit } from './kind.ts';
+import { defineKind, type SchemaKit } from '../kind.ts';
+import { describeOverlay } from './describe.ts';
+import { overlayBody, overlayKeys } from './draw.ts';
+import { NAME, OVERLAY_GRID, type OverlayFigure } from './types.ts';
 
 const schema = ({ z, common, grid, series, finite, check, gridRows }: SchemaKit) =>
   z
     .strictObject({
-      kind: z.literal('derivatives-overlay'),
+      kind: z.literal(NAME),
       ...common,
       /** Default sigmoid, tanh, relu. */
       activations: z.array(series).min(1).max(8).optional(),
@@ -22,11 +22,11 @@ const schema = ({ z, common, grid, series, finite, check, gridRows }: SchemaKit)
     .superRefine((f, ctx) => {
       check.id(f, ctx);
       check.series(f.activations, ctx);
-      check.rows((f.activations?.length ?? DEFAULTS.series.length) * gridRows(f.grid, 401), ctx);
+      check.rows((f.activations?.length ?? DEFAULT_SERIES.length) * gridRows(f.grid, 401), ctx);
     });
 
 export const overlay = defineKind<OverlayFigure, ReturnType<typeof schema>>({
-  name: 'derivatives-overlay',
+  name: NAME,
   caption: 'Derivatives on one set of axes: the peak height bounds how much gradient each layer can pass back.',
   schema,
   layout: (f) => ({
@@ -36,7 +36,7 @@ export const overlay = defineKind<OverlayFigure, ReturnType<typeof schema>>({
     axisY: 35,
     panelTitles: false,
     figureTitle: true,
-    colours: (f.activations ?? DEFAULTS.series).length,
+    colours: (f.activations ?? DEFAULT_SERIES).length,
     xTitle: 'Input Value (z)',
     yTitle: "Derivative f'(z)",
   }),
@@ -44,14 +44,22 @@ export const overlay = defineKind<OverlayFigure, ReturnType<typeof schema>>({
     const series = resolve(f.activations);
     return {
       ...base,
-      kind: 'derivatives-overlay',
+      kind: NAME,
       series,
       title: f.title ?? `Derivatives of ${series.map((s) => s.label).join(', ')}`,
-      grid: f.grid ? grid(f.grid) : DEFAULTS.overlayGrid,
+      grid: f.grid ? grid(f.grid) : OVERLAY_GRID,
       labelPeaks: f.labelPeaks ?? true,
       ...(f.yDomain && { yDomain: f.yDomain }),
     };
   },
+  drawn: (figure) =>
+    figure.series.map((s, j) => ({
+      activation: s.activation,
+      params: s.params,
+      at: `activations[${j}]`,
+      grid: figure.grid,
+    })),
+  title: (figure) => figure.title ?? figure.id,
   keyed: (figure) => overlayKeys(figure).map(({ key }, i) => ({ key, ...figure.series[i] })),
   rows: (figure) => figure.series.length * gridLength(figure.grid),
   draw: (figure, c) => {

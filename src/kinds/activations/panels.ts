@@ -1,19 +1,14 @@
-import {
-  FUNCTIONS,
-  type ActivationsFigure,
-  type Fn,
-  type LegendPosition,
-  type Panel,
-  type PanelSeries,
-} from '../config/model.ts';
-import { belowThreshold } from '../math/saturation.ts';
-import { COLUMN, sampleFigure, type Column, type Sampled } from './data.ts';
-import { short } from '../text.ts';
-import { jumpLayers, segment } from './layers.ts';
-import { chooseLegend, plotPixels } from './place.ts';
-import type { Body, Encoding, Layer, Plot, Position } from './vl.ts';
+import { FUNCTIONS, type Fn } from '../../figures/model.ts';
+import { belowThreshold } from '../../math/saturation.ts';
+import { COLUMN, type Column, type Sampled } from '../../figures/data.ts';
+import { short } from '../../text.ts';
+import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
+import { chooseLegend, plotPixels } from '../../figures/place.ts';
+import type { Body, Encoding, Layer, Plot, Position } from '../../figures/vl.ts';
 type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
-import { type Colors, xTickCount, yTickCount } from './theme.ts';
+import { type Colors, xTickCount, yTickCount } from '../../figures/theme.ts';
+import { sampleFigure } from './data.ts';
+import type { ActivationsFigure, Panel, PanelSeries } from './types.ts';
 
 /** Saturated intervals of a panel: where |f'| < threshold, solved from f', within the panel's range. */
 export function saturatedIntervals(panel: Panel, data: Sampled): [number, number][] {
@@ -26,13 +21,6 @@ export function saturatedIntervals(panel: Panel, data: Sampled): [number, number
 const DASH: Record<Fn, number[]> = { f: [1, 0], df: [6, 4], d2f: [1.5, 3] };
 /** The dash legend's entries when a panel holds several series. */
 const FN_LABEL: Record<Fn, string> = { f: 'f(z)', df: "f'(z)", d2f: "f''(z)" };
-
-/** Where a legend goes: vega-lite's orient, with a frame only inside the plot. */
-export function legendSpec(position: LegendPosition | 'auto' | false, title: string | null = null) {
-  if (position === false) return null;
-  if (position === 'auto') throw new Error('legendSpec: choose the legend position first');
-  return { title, orient: position };
-}
 
 /**
  * The colour of each series, by activation and parameters, so the same series has the same colour in

@@ -1,0 +1,72 @@
+// What every figure kind shares once normalized: its common fields, the functions a series draws, the
+// legend's positions, themes and palettes. A kind's own figure type extends FigureBase (src/kinds/).
+import type { ParamValues } from '../math/activations/registry.ts';
+import type { FormulaDefinition } from '../math/formula/definition.ts';
+
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+/** 'lab': the lab's blue/green with a red derivative; 'colorblind': Okabe–Ito. */
+export const PALETTES = ['lab', 'colorblind'] as const;
+export type Palette = (typeof PALETTES)[number];
+export const PRESETS = ['default', 'slide'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/** What a series draws: f (solid), f' (dashed), f'' (dotted). */
+export const FUNCTIONS = ['f', 'df', 'd2f'] as const;
+export type Fn = (typeof FUNCTIONS)[number];
+/** The functions of a list in FUNCTIONS order. */
+export const fnsOf = (show: readonly Fn[]): Fn[] => FUNCTIONS.filter((fn) => show.includes(fn));
+/** Inside the plot at a corner, or outside it to the right or below. */
+export const LEGEND_POSITIONS = ['top-left', 'top-right', 'bottom-left', 'bottom-right', 'right', 'bottom'] as const;
+export type LegendPosition = (typeof LEGEND_POSITIONS)[number];
+
+/** The series a figure of shared axes draws unless it says. */
+export const DEFAULT_SERIES = ['sigmoid', 'tanh', 'relu'] as const;
+/** The weight initialisations a depth figure's network may use. */
+export const INIT_NAMES = ['xavier', 'he', 'lecun'] as const;
+export type Init = (typeof INIT_NAMES)[number];
+
+/** One activation of an overlay or depth figure. */
+export interface Series {
+  activation: string;
+  params: ParamValues;
+  label: string;
+  /** The weight initialisation of a depth figure's network (its activation's customary one by default). */
+  init?: Init;
+}
+
+export interface FigureBase {
+  /** The kind's name, as a config gives it in `kind`. */
+  kind: string;
+  id: string;
+  title?: string;
+  description?: string;
+  caption?: string;
+  width: number;
+  height: number;
+  theme: Theme;
+  palette: Palette;
+  xTitle: string;
+  yTitle: string;
+  /** Where the legend goes: 'auto' is a corner it hides no curve in (else outside); false for none. */
+  legend: LegendPosition | 'auto' | false;
+  /** Multiplies every font size (1 by default; the slide preset raises it). */
+  fontScale: number;
+  /** The curves' stroke width in CSS pixels. */
+  lineWidth: number;
+  /** The background colour, or 'transparent' (PNG and SVG). */
+  background?: string;
+  /**
+   * Its interactive page (<id>.html): false for none, else slider ranges by parameter name (or
+   * "activation.parameter") that replace the registry's defaults.
+   */
+  interactive: false | { sliders: Record<string, { min: number; max: number; step: number }> };
+  /** The formula activations the figure draws, by name: part of its content key, registered where it is drawn. */
+  formulas?: Record<string, FormulaDefinition>;
+  /**
+   * The figure as its config writes it (a config of this one figure, its inherited style keys and the
+   * formulas it draws), for its page to normalize again with a control's value: none without a page.
+   * Not part of any image's content key.
+   */
+  source?: Record<string, unknown>;
+}
