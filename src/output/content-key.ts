@@ -2,9 +2,8 @@
 // changes no byte of output must leave every committed figure current in every course repository.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { Figure } from '../config/model.ts';
 import { FONT_FILES } from '../font.ts';
-import type { Format, PngOptions } from '../formats.ts';
+import { FORMATS, type Format, formatRecord, type ImageOptions } from '../formats.ts';
 import { packageVersion } from '../versions.ts';
 import { hashOf } from './hashes.ts';
 import type { FileRole } from './layout.ts';
@@ -36,20 +35,17 @@ export function stableStringify(value: unknown): string {
   );
 }
 
-/** What every figure of a build shares. */
-export interface KeyContext {
+/** What every figure of a build shares: the image options, and the versions of what draws. */
+export interface KeyContext extends ImageOptions {
   output: number;
   packages: Record<string, string>;
   font: string;
-  png: PngOptions;
-  /** The PDF date, ISO. */
-  date: string;
 }
 
 let fontHash: string | undefined;
 let packages: Record<string, string> | undefined;
 
-export async function keyContext(png: PngOptions, date: Date): Promise<KeyContext> {
+export async function keyContext(png: ImageOptions['png'], date: Date): Promise<KeyContext> {
   packages ??= Object.fromEntries(RENDER_PACKAGES.map((name) => [name, packageVersion(name)]));
   // The font files' hashes come from the stat-keyed record when they are unchanged (1.4 MB not reread).
   fontHash ??= sha256((await Promise.all(FONT_FILES.map(async (f) => hashOf(f, await stat(f))))).join(''));
@@ -63,20 +59,19 @@ export async function keyContext(png: PngOptions, date: Date): Promise<KeyContex
 }
 
 /**
- * The keys of one figure's files. The spec and the CSV depend on the figure alone; each image on the
- * figure and its own options (PNG on its scale and encoding, PDF on its date), so that narrowing a
- * build to one format leaves the others current.
+ * The keys of one figure's files (`figure`: its normalized config). The spec and the CSV depend on the
+ * figure alone; each image on the figure and what its format's record says decides its bytes (PNG its
+ * scale and encoding, PDF its date), so that narrowing a build to one format leaves the others current.
  */
-export function fileKeys(figure: Figure, context: KeyContext): Record<FileRole, string> {
+export function fileKeys(figure: unknown, context: KeyContext): Record<FileRole, string> {
   const base = { figure, output: context.output, packages: context.packages, font: context.font };
   const key = (extra: object) => sha256(stableStringify({ ...base, ...extra }));
   const data = key({ role: 'data' });
+  const images = FORMATS.map((format) => [format, key({ role: format, ...formatRecord(format).key(context) })]);
   return {
     spec: data,
     csv: data,
     html: key({ role: 'html' }),
-    png: key({ role: 'png', png: context.png }),
-    svg: key({ role: 'svg' }),
-    pdf: key({ role: 'pdf', date: context.date }),
-  } satisfies Record<'spec' | 'csv' | 'html' | Format, string>;
+    ...(Object.fromEntries(images) as Record<Format, string>),
+  };
 }
