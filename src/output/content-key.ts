@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { FONT_FILES } from '../font.ts';
-import { FORMATS, type Format, formatRecord, type ImageOptions } from '../formats.ts';
+import { FORMATS, type Format, formatRecord, type ImageOptions, type PngOptions } from '../formats.ts';
 import { packageVersion } from '../versions.ts';
 import { hashOf } from './hashes.ts';
 import type { FileRole } from './layout.ts';
@@ -45,7 +45,7 @@ export interface KeyContext extends ImageOptions {
 let fontHash: string | undefined;
 let packages: Record<string, string> | undefined;
 
-export async function keyContext(png: ImageOptions['png'], date: Date): Promise<KeyContext> {
+export async function keyContext(png: PngOptions, date: Date): Promise<KeyContext> {
   packages ??= Object.fromEntries(RENDER_PACKAGES.map((name) => [name, packageVersion(name)]));
   // The font files' hashes come from the stat-keyed record when they are unchanged (1.4 MB not reread).
   fontHash ??= sha256((await Promise.all(FONT_FILES.map(async (f) => hashOf(f, await stat(f))))).join(''));
