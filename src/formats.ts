@@ -1,7 +1,7 @@
 // The image formats, one record each: what a new format needs besides its renderer module in
 // src/render/formats/ (which src/render/render.ts's table, typed Record<Format, ...>, must then name).
 // The CLI's help, the config's schema, the file layout, the content keys, the dev server and the
-// gallery read these records; none of them names a format.
+// gallery read these records and name no format (the config's default list aside).
 
 /** PNG row filters, as node-canvas names them (PNG_FILTER_<NAME>). */
 export const PNG_FILTERS = ['none', 'sub', 'up', 'avg', 'paeth'] as const;

@@ -135,8 +135,8 @@ function best(has: (format: Format) => boolean, rank: (g: FormatRecord['gallery'
 function card(entry: ManifestFigure, folder: string): string {
   const file = (ext: string) => `${entry.id}.${ext}`;
   const hasFile = (ext: string) => entry.files.some((f) => f.name === file(ext));
-  const has = (format: Format) => hasFile(formatRecord(format).ext);
   const ext = (format: Format) => formatRecord(format).ext;
+  const has = (format: Format) => hasFile(ext(format));
   const size = entry.width && entry.height ? ` width="${entry.width}" height="${entry.height}"` : '';
   const img = best(has, (g) => g.img);
   const hiDpi = img && FORMATS.find((f) => f !== img && has(f) && formatRecord(f).gallery.srcset);
