@@ -3,18 +3,17 @@ import { join } from 'node:path';
 import type { Config, Figure } from '../config/model.ts';
 import { fileKeys, type KeyContext, keyContext, sha256 } from '../output/content-key.ts';
 import { saveHashes } from '../output/hashes.ts';
-import { hasPage, outputFiles, PAGE_ASSETS, PENDING } from '../output/layout.ts';
-import { fileState, type Manifest, type ManifestFigure, type ManifestFile, readManifest } from '../output/manifest.ts';
-import { runnerFor } from '../render/pool.ts';
+import { hasPage, hasPages, outputFiles } from '../output/layout.ts';
+import { PENDING } from '../output/names.ts';
+import { fileState, type Manifest, type ManifestFigure, readManifest } from '../output/manifest.ts';
 import { buildDate } from './date.ts';
+import { manifestEntry } from './entry.ts';
 import { configLabel } from './folder.ts';
+import { figureProblems, type Problem, siteProblems } from './freshness.ts';
 import type { FigureResult } from './job.ts';
+import { runnerFor } from './pool.ts';
 
-export interface Problem {
-  kind: 'stale' | 'missing' | 'modified' | 'orphaned' | 'torn';
-  file: string;
-  why: string;
-}
+export type { Problem };
 
 export interface CheckOptions {
   /** PDF date; defaults to SOURCE_DATE_EPOCH, else the fixed date. */
@@ -48,34 +47,14 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
     () => undefined,
   );
   const problems: Problem[] = [];
-  const state = (file: ManifestFile) => fileState(dir, file);
+  const state = (file: { name: string; bytes: number; sha256: string }) => fileState(dir, file);
   for (const figure of config.figures) {
     const entry = entries.get(figure.id);
-    const expected = outputFiles(figure.id, config.formats, hasPage(figure));
-    if (!entry) {
-      for (const { name } of expected)
-        problems.push({ kind: 'missing', file: name, why: `figure "${figure.id}" has not been built` });
-      continue;
-    }
-    const keys = fileKeys(figure, context);
     const found: Problem[] = [];
-    for (const { name, role } of expected) {
-      const record = entry.files.find((f) => f.name === name);
-      if (!record) found.push({ kind: 'missing', file: name, why: `figure "${figure.id}" has no ${role} file yet` });
-      else if (record.key !== keys[role])
-        found.push({ kind: 'stale', file: name, why: `figure "${figure.id}" changed (config, tool or renderer)` });
-      else {
-        const s = await state(record);
-        if (s !== 'intact')
-          found.push({
-            kind: s,
-            file: name,
-            why: s === 'missing' ? 'listed in the manifest, not on disk' : 'its bytes differ from what the build wrote',
-          });
-      }
-    }
-    const names = new Set(expected.map((f) => f.name));
-    for (const file of entry.files) {
+    for await (const problem of figureProblems(dir, figure, config.formats, entry, fileKeys(figure, context)))
+      found.push(problem);
+    const names = new Set(outputFiles(figure.id, config.formats, hasPage(figure)).map((f) => f.name));
+    for (const file of entry?.files ?? []) {
       if (!names.has(file.name) && (await state(file)) !== 'missing')
         found.push({ kind: 'orphaned', file: file.name, why: `the config no longer asks for this format` });
     }
@@ -90,23 +69,8 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
     problems.push(...found);
   }
   // The gallery is a function of the figures' entries: current when its files are the ones recorded.
-  const pages = config.figures.some(hasPage);
-  if (config.gallery !== false || pages) {
-    if (!manifest.site) {
-      const file = config.gallery === false ? PAGE_ASSETS[0] : config.gallery;
-      problems.push({ kind: 'missing', file, why: 'the gallery has not been built' });
-    } else {
-      for (const file of manifest.site.files) {
-        const s = await state(file);
-        if (s !== 'intact')
-          problems.push({
-            kind: s,
-            file: file.name,
-            why: s === 'missing' ? 'listed in the manifest, not on disk' : 'its bytes differ from what the build wrote',
-          });
-      }
-    }
-  }
+  const pages = config.figures.some(hasPage) || hasPages(manifest.figures);
+  problems.push(...(await siteProblems(dir, manifest.site, config.gallery, pages)));
   const ids = new Set(config.figures.map((f) => f.id));
   const label = configLabel(config);
   for (const entry of manifest.figures) {
@@ -162,18 +126,7 @@ async function compareRendered(
     }
     const entry = manifest.figures.find((e) => e.id === figure.id);
     if (!entry) continue;
-    const { caption: _, ...rest } = entry;
-    now.set(figure.id, {
-      ...rest,
-      kind: figure.kind,
-      title: result.title,
-      alt: result.alt,
-      ...(result.activations && { activations: result.activations }),
-      ...(figure.caption !== undefined && { caption: figure.caption }),
-      ...(result.width !== undefined
-        ? { width: result.width, height: result.height }
-        : entry.width !== undefined && { width: entry.width, height: entry.height }),
-    } as ManifestFigure);
+    now.set(figure.id, manifestEntry(figure, entry.config, result, entry, entry.files));
   }
   const figures = manifest.figures.map((e) => now.get(e.id) ?? e);
   const { siteContents } = await import('../site/contents.ts');

@@ -1,11 +1,15 @@
-// The output folder as a build finds it: its manifest's entries, which config made each one, and the
-// rules that keep a build from destroying what is not its own.
-import { readFile, stat } from 'node:fs/promises';
+// The output folder as a build finds it: created and locked, its manifest's entries, which config made
+// each one, and the rules that keep a build from destroying what is not its own.
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Config, Figure } from '../config/model.ts';
 import { UserError } from '../errors.ts';
-import { hasPage, MANIFEST, outputFiles, PENDING } from '../output/layout.ts';
+import { FORMATS } from '../formats.ts';
+import { TEMP_FILE } from '../output/files.ts';
+import { hasPage, outputFiles } from '../output/layout.ts';
+import { LOCK, MANIFEST, PENDING } from '../output/names.ts';
+import { type LockOptions, lockFolder, processAlive } from '../output/lock.ts';
 import { isOurs, type ManifestFigure, type ManifestFile, readManifest } from '../output/manifest.ts';
 import { siteFiles } from '../site/files.ts';
 
@@ -99,7 +103,7 @@ export async function checkFolder(config: Config, folder: OutputFolder, figures:
     () => undefined,
   );
   for (const f of pending?.files ?? []) if (typeof f?.name === 'string') listed.add(f.name);
-  const figureFiles = figures.flatMap((f) => outputFiles(f.id, ['png', 'svg', 'pdf'], true).map((x) => x.name));
+  const figureFiles = figures.flatMap((f) => outputFiles(f.id, FORMATS, true).map((x) => x.name));
   const ours = [...figureFiles, ...siteFiles(config.gallery, config.figures.some(hasPage))];
   for (const name of ours) {
     if (listed.has(name)) continue;
@@ -130,4 +134,68 @@ export function orderEntries(folder: OutputFolder): ManifestFigure[] {
     const ob = isMine(folder, b) ? (folder.order.get(b.id) ?? Infinity) : index.get(b)!;
     return oa - ob || index.get(a)! - index.get(b)!;
   });
+}
+
+/** File-system errors that mean the output folder cannot be used, whatever the build does. */
+const UNUSABLE = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'EEXIST',
+  'ENAMETOOLONG',
+  'ENOENT',
+  'ELOOP',
+  'ENOSPC',
+  'EDQUOT',
+  'EISDIR',
+  'EINVAL',
+  'ENOSYS',
+  'ENOTSUP',
+  'EOPNOTSUPP',
+]);
+
+/** Creates and locks the output folder; returns the lock's release. An unusable path is one line naming it. */
+export async function openOutput(dir: string, lock: LockOptions): Promise<() => Promise<void>> {
+  try {
+    await makeFolder(dir, 0);
+    return await lockFolder(dir, lock);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code && UNUSABLE.has(code)) {
+      throw new UserError(`${dir}: cannot use as the output folder (${(error as Error).message.split(',')[0]})`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * mkdir -p with a bound: node's recursive mkdir loops forever under /proc, where creating a folder
+ * fails with ENOENT however often its parent is made.
+ */
+async function makeFolder(dir: string, depth: number): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EEXIST') {
+      if ((await stat(dir)).isDirectory()) return;
+      throw error;
+    }
+    if (code !== 'ENOENT' || depth > 64 || dirname(dir) === dir) throw error;
+    await makeFolder(dirname(dir), depth + 1);
+    await mkdir(dir);
+  }
+}
+
+/** Temporary files of a build that was killed before its renames: ours, and now garbage. */
+export async function removeTemporaryFiles(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const match = TEMP_FILE.exec(name);
+    // A lock's temporary file may belong to a build waiting for this lock right now: only a dead one's goes.
+    // Any other is a killed build's (its render processes may even outlive it): ours to remove.
+    const pid = Number(match?.[1]);
+    const waiting = name.startsWith(`${LOCK}.`) && pid !== process.pid && processAlive(pid);
+    if (match && !waiting) await unlink(join(dir, name)).catch(() => {});
+  }
 }

@@ -1,5 +1,8 @@
 import { UserError } from '../errors.ts';
 
+/** What a command gets: its options by camelCase name, each valued one as raw text (a list if repeatable). */
+export type Values = Record<string, string | string[] | boolean | undefined>;
+
 /**
  * Options that take a value, written `--name=value` before cac sees them: a value may then start with a
  * dash (`--min -10`, `--at -1,0,1`), and its text reaches the command exactly as typed (cac's parser

@@ -1,7 +1,7 @@
 // The normalized config: every default filled in, every name canonical, every grid explicit. What the
 // rest of the pipeline reads; the user's loose input is validated in schema.ts. A figure's own shape
 // belongs to its kind (src/kinds/); the fields every figure shares are in figures/model.ts.
-import type { Format, PngOptions } from '../formats.ts';
+import { FORMATS, type Format, type PngOptions } from '../formats.ts';
 import type { FormulaDefinition } from '../math/formula/definition.ts';
 import type { Figure } from '../kinds/registry.ts';
 import type { Palette, Preset, Theme } from '../figures/model.ts';
@@ -13,7 +13,7 @@ export * from '../figures/model.ts';
 export const DEFAULTS = {
   outDir: 'figures',
   gallery: 'index.html',
-  formats: ['png', 'svg', 'pdf'] as Format[],
+  formats: [...FORMATS] as Format[],
   png: { scale: 2, compression: 3, filter: 'up' } as PngOptions,
   theme: 'light' as Theme,
   palette: 'lab' as Palette,

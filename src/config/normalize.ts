@@ -102,7 +102,7 @@ function slideSize(layout: Layout, fontScale: number, legendOutside: boolean) {
   };
 }
 
-/** Fills in a figure's common defaults, then hands it to its kind's module (figures/kinds/). */
+/** Fills in a figure's common defaults, then hands it to its kind (src/kinds/). */
 function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
   const pick = <K extends keyof typeof styleShape>(key: K) => (f[key] ?? c[key]) as ParsedConfig[K];
   const kind = kindOf(f.kind);

@@ -10,7 +10,7 @@ import { build, type BuildResult, type ProgressEvent } from '../build/build.ts';
 import { loadConfigFrom, resolveConfigFile } from '../config/load.ts';
 import { DEFAULTS } from '../config/model.ts';
 import { UserError } from '../errors.ts';
-import { LOCK } from '../output/layout.ts';
+import { LOCK } from '../output/names.ts';
 import { printable } from '../text.ts';
 import { type DevServer, type Site, startServer } from './server.ts';
 import { type FileWatcher, localFiles, watchFiles } from './watch.ts';

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.ts';
+import { FORMATS, formatRecord } from '../formats.ts';
 
 /** The event stream's path; no file of a build starts with "__". */
 export const EVENTS = '/__actfig/events';
@@ -15,15 +16,14 @@ export const RELOAD_SCRIPT =
   `<script data-actfig-dev>new EventSource('${EVENTS}')` +
   ".addEventListener('reload', () => location.reload());</script>";
 
+/** Content-Types by extension: the image formats' from their records, and the folder's other files'. */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.pdf': 'application/pdf',
+  ...Object.fromEntries(FORMATS.map((format) => [`.${formatRecord(format).ext}`, formatRecord(format).mime])),
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',

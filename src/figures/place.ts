@@ -1,7 +1,7 @@
 // Where labels go: each label tries positions around its anchor, nearest first, and takes the first that
 // stays inside the plot and clear of the legend, the markers, the labels placed before it and, if it
 // can, the curves. Sizes come from the bundled font's advance widths, so this stays pure.
-import type { LegendPosition } from '../config/model.ts';
+import type { LegendPosition } from './model.ts';
 import { CHARS, WIDTHS } from './font-widths.ts';
 
 export interface Rect {

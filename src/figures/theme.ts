@@ -1,4 +1,4 @@
-import type { Palette, Theme } from '../config/model.ts';
+import type { Palette, Theme } from './model.ts';
 import { color } from 'd3-color';
 import { FONT_FAMILY } from '../font.ts';
 import type { Config } from './vl.ts';

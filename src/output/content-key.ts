@@ -2,9 +2,8 @@
 // changes no byte of output must leave every committed figure current in every course repository.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { Figure } from '../config/model.ts';
 import { FONT_FILES } from '../font.ts';
-import type { Format, PngOptions } from '../formats.ts';
+import { FORMATS, type Format, formatRecord, type ImageOptions, type PngOptions } from '../formats.ts';
 import { packageVersion } from '../versions.ts';
 import { hashOf } from './hashes.ts';
 import type { FileRole } from './layout.ts';
@@ -39,14 +38,11 @@ export function stableStringify(value: unknown): string {
   );
 }
 
-/** What every figure of a build shares. */
-export interface KeyContext {
+/** What every figure of a build shares: the image options, and the versions of what draws. */
+export interface KeyContext extends ImageOptions {
   output: number;
   packages: Record<string, string>;
   font: string;
-  png: PngOptions;
-  /** The PDF date, ISO. */
-  date: string;
 }
 
 let fontHash: string | undefined;
@@ -66,22 +62,21 @@ export async function keyContext(png: PngOptions, date: Date): Promise<KeyContex
 }
 
 /**
- * The keys of one figure's files. The spec and the CSV depend on the figure alone; each image on the
- * figure and its own options (PNG on its scale and encoding, PDF on its date), so that narrowing a
- * build to one format leaves the others current.
+ * The keys of one figure's files (`figure`: its normalized config). The spec and the CSV depend on the
+ * figure alone; each image on the figure and what its format's record says decides its bytes (PNG its
+ * scale and encoding, PDF its date), so that narrowing a build to one format leaves the others current.
  */
-export function fileKeys(figure: Figure, context: KeyContext): Record<FileRole, string> {
+export function fileKeys(figure: { source?: unknown }, context: KeyContext): Record<FileRole, string> {
   // A figure's source decides its page alone: the images are drawn from the normalized figure.
   const { source, ...drawn } = figure;
   const base = { figure: drawn, output: context.output, packages: context.packages, font: context.font };
   const key = (extra: object) => sha256(stableStringify({ ...base, ...extra }));
   const data = key({ role: 'data' });
+  const images = FORMATS.map((format) => [format, key({ role: format, ...formatRecord(format).key(context) })]);
   return {
     spec: data,
     csv: data,
     html: key({ role: 'html', source, page: PAGE_VERSION }),
-    png: key({ role: 'png', png: context.png }),
-    svg: key({ role: 'svg' }),
-    pdf: key({ role: 'pdf', date: context.date }),
-  } satisfies Record<'spec' | 'csv' | 'html' | Format, string>;
+    ...(Object.fromEntries(images) as Record<Format, string>),
+  };
 }

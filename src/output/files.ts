@@ -93,8 +93,6 @@ export function* csvChunks(rows: readonly object[]): Generator<string> {
   yield '\n';
 }
 
-export const toCsv = (rows: readonly object[]): string => [...csvChunks(rows)].join('');
-
 /**
  * Writes pieces of text to a new temporary file beside `path` (or only hashes them when `path` is
  * undefined), hashing as it goes; returns the size, the sha256 and the temporary file.

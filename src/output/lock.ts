@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
 
-import { LOCK } from './layout.ts';
+import { LOCK } from './names.ts';
 
 export { LOCK };
 /** Held while removing a stale lock, so no one removes a lock that another contender has just taken in its place. */

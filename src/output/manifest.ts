@@ -16,7 +16,7 @@ import { safeName } from '../text.ts';
 import { sha256 } from './content-key.ts';
 import { writeAtomic } from './files.ts';
 import { hashOf } from './hashes.ts';
-import { MANIFEST } from './layout.ts';
+import { MANIFEST } from './names.ts';
 
 export interface ManifestFile {
   name: string;

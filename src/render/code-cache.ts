@@ -68,7 +68,7 @@ export function loadVendor(): Vendor | undefined {
     const source = readFileSync(vendorPath);
     const key = createHash('sha256')
       .update(source)
-      // V8 refuses a cache made under other flags: the render processes' (pool.ts) get their own.
+      // V8 refuses a cache made under other flags: the render processes' (build/pool.ts) get their own.
       .update(`\0${installed.manifest}\0${process.version}\0${process.arch}\0${process.versions.v8}`)
       .update(`\0${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
       .digest('hex')

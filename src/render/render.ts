@@ -1,9 +1,10 @@
 // The only code that touches vega and canvas: a Vega-Lite spec in, the bytes of each format out.
 import type { Format, PngFilter } from '../formats.ts';
 import { saveCodeCache } from './code-cache.ts';
-import { loadRenderer } from './fonts.ts';
-import { drawPng } from './canvases.ts';
-import { accessibleSvg } from './svg.ts';
+import { type Renderer, loadRenderer } from './fonts.ts';
+import { drawPdf } from './formats/pdf.ts';
+import { drawPng } from './formats/png.ts';
+import { drawSvg } from './formats/svg.ts';
 import { viewFor } from './views.ts';
 
 export interface RenderOptions {
@@ -23,42 +24,36 @@ export interface RenderOptions {
 
 export type Rendered = Partial<Record<Format, Uint8Array>>;
 
+/** What a format's renderer (src/render/formats/<format>.ts) draws from: a View run with the figure. */
+export interface Drawing {
+  view: import('vega').View;
+  renderer: Renderer;
+  options: RenderOptions;
+  /** The spec's description (the alt text). */
+  description: string;
+}
+
+/** Each format's renderer, in the order they draw from one View (SVG first, as it always has). */
+const RENDERERS = {
+  svg: drawSvg,
+  png: drawPng,
+  pdf: drawPdf,
+} satisfies Record<Format, (drawing: Drawing) => Promise<Uint8Array>>;
+
 /**
- * Renders a Vega-Lite spec to the requested formats through one vega View with renderer 'none': SVG
- * from toSVG, PNG from node-canvas at `scale`, PDF from node-canvas's PDF backend (the View from
- * views.ts, which compiles a shape once). A warning from vega-lite or vega is
- * an error: a figure that renders with warnings is wrong.
+ * Renders a Vega-Lite spec to the requested formats through one vega View with renderer 'none' (the
+ * View from views.ts, which compiles a shape once), each by its format's renderer. A warning from
+ * vega-lite or vega is an error: a figure that renders with warnings is wrong.
  */
 export async function render(spec: object & { description?: string }, options: RenderOptions): Promise<Rendered> {
   const renderer = await loadRenderer();
   const warnings: string[] = [];
   const { view, done } = await viewFor(spec, warnings, renderer);
   try {
+    const drawing: Drawing = { view, renderer, options, description: spec.description ?? '' };
     const out: Rendered = {};
-    if (options.formats.includes('svg')) {
-      out.svg = Buffer.from(accessibleSvg(await view.toSVG(), options.id, options.title, spec.description ?? ''));
-    }
-    if (options.formats.includes('png')) {
-      const filter = `PNG_FILTER_${options.pngFilter.toUpperCase()}` as `PNG_FILTER_${Uppercase<PngFilter>}`;
-      out.png = await drawPng(view, options.scale, renderer.canvas, (canvas) =>
-        canvas.toBuffer('image/png', {
-          compressionLevel: options.pngCompression as 0,
-          filters: renderer.canvas.Canvas[filter],
-          // pixels per inch in the pHYs chunk: 72 per inch at scale 1, as browsers assume
-          resolution: Math.round(72 * options.scale),
-        }),
-      );
-    }
-    if (options.formats.includes('pdf')) {
-      // textDrawingMode 'glyph' writes real text (selectable, searchable) instead of glyph outlines.
-      const pdfOptions = { type: 'pdf', context: { textDrawingMode: 'glyph' } } as object;
-      const canvas = (await view.toCanvas(1, pdfOptions)) as unknown as import('canvas').Canvas;
-      out.pdf = canvas.toBuffer('application/pdf', {
-        title: options.title,
-        creator: 'activation-figures',
-        creationDate: options.date,
-        modDate: options.date,
-      });
+    for (const [format, draw] of Object.entries(RENDERERS) as [Format, (d: Drawing) => Promise<Uint8Array>][]) {
+      if (options.formats.includes(format)) out[format] = await draw(drawing);
     }
     if (warnings.length) throw new Error(`vega warned: ${warnings.join('; ')}`);
     saveCodeCache();

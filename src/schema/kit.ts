@@ -215,6 +215,7 @@ export const kit = {
   finite,
   /** Problems with an activation reference: an unknown name, or params that do not fit it. */
   activationProblems,
+  findActivation,
   check: { id: checkId, series: checkSeries, rows: checkRows },
   /** The rows a grid makes (`fallback` when there is none). */
   gridRows,

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { DEFAULT_KIND, hasKind, kindOf } from '../kinds/registry.ts';
 import type { ActivationRow, Manifest, ManifestFigure } from '../output/manifest.ts';
+import { FORMATS, type Format, type FormatRecord, formatRecord } from '../formats.ts';
 import { escapeXml as esc } from '../text.ts';
 import { toolVersion } from '../versions.ts';
 import { GALLERY_CSS } from './gallery.css.ts';
@@ -125,35 +126,45 @@ ${rows.join('\n')}
   return { [page]: html, [GALLERY_STYLESHEET]: GALLERY_CSS };
 }
 
+/** The first of these formats that the figure has, by `rank` (lowest first; formats without one never). */
+function best(has: (format: Format) => boolean, rank: (g: FormatRecord['gallery']) => number | undefined) {
+  const ranked = FORMATS.filter((f) => has(f) && rank(formatRecord(f).gallery) !== undefined);
+  return ranked.sort((a, b) => rank(formatRecord(a).gallery)! - rank(formatRecord(b).gallery)!)[0];
+}
+
 function card(entry: ManifestFigure, folder: string): string {
-  const has = (ext: string) => entry.files.some((f) => f.name === `${entry.id}.${ext}`);
   const file = (ext: string) => `${entry.id}.${ext}`;
+  const hasFile = (ext: string) => entry.files.some((f) => f.name === file(ext));
+  const ext = (format: Format) => formatRecord(format).ext;
+  const has = (format: Format) => hasFile(ext(format));
   const size = entry.width && entry.height ? ` width="${entry.width}" height="${entry.height}"` : '';
-  const src = has('svg') ? file('svg') : has('png') ? file('png') : undefined;
-  const srcset = has('png') && has('svg') ? ` srcset="${file('png')} 2x"` : '';
-  const image = src
-    ? `<img src="${src}"${srcset}${size} alt="${esc(entry.alt)}">`
+  const img = best(has, (g) => g.img);
+  const hiDpi = img && FORMATS.find((f) => f !== img && has(f) && formatRecord(f).gallery.srcset);
+  const srcset = hiDpi ? ` srcset="${file(ext(hiDpi))} 2x"` : '';
+  const image = img
+    ? `<img src="${file(ext(img))}"${srcset}${size} alt="${esc(entry.alt)}">`
     : `<p>No image format built; see the PDF or spec.</p>`;
+  const downloads = [...FORMATS].sort((a, b) => formatRecord(a).gallery.link - formatRecord(b).gallery.link);
   const links = [
     ['html', 'Interactive'],
-    ['svg', 'SVG'],
-    ['pdf', 'PDF'],
-    ['png', 'PNG'],
+    ...downloads.map((f) => [ext(f), formatRecord(f).gallery.label]),
     ['vl.json', 'Vega-Lite spec'],
     ['csv', 'CSV'],
   ]
-    .filter(([ext]) => has(ext))
-    .map(([ext, label]) => `<a href="${file(ext)}">${label}</a>`)
+    .filter(([e]) => hasFile(e))
+    .map(([e, label]) => `<a href="${file(e)}">${label}</a>`)
     .join('');
-  const path = (ext: string) => `${folder}/${file(ext)}`;
+  const path = (format: Format) => `${folder}/${file(ext(format))}`;
   const snippets: [string, string][] = [];
-  if (has('png') || has('svg')) snippets.push(['Markdown', `![${entry.title}](${path(has('png') ? 'png' : 'svg')})`]);
-  if (src)
+  const markdown = best(has, (g) => g.markdown);
+  if (markdown) snippets.push(['Markdown', `![${entry.title}](${path(markdown)})`]);
+  if (img)
     snippets.push([
       'HTML',
-      `<img src="${path(src.slice(entry.id.length + 1))}"${srcset ? ` srcset="${path('png')} 2x"` : ''}${size} alt="${esc(entry.alt)}">`,
+      `<img src="${path(img)}"${hiDpi ? ` srcset="${path(hiDpi)} 2x"` : ''}${size} alt="${esc(entry.alt)}">`,
     ]);
-  if (has('pdf')) snippets.push(['LaTeX', `\\includegraphics[width=\\linewidth]{${path('pdf')}}`]);
+  const latex = FORMATS.find((f) => has(f) && formatRecord(f).gallery.latex);
+  if (latex) snippets.push(['LaTeX', `\\includegraphics[width=\\linewidth]{${path(latex)}}`]);
   const kind = kindOf(hasKind(entry.kind) ? entry.kind : DEFAULT_KIND);
   const caption = entry.caption ?? kind.caption;
   return `<figure id="fig-${entry.id}">

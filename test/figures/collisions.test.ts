@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { normalizeConfig } from '../../src/config/normalize.ts';
 import type { Figure } from '../../src/config/model.ts';
 import { buildSpec } from '../../src/kinds/spec.ts';
-import { type Box, layoutScene, type Scene } from '../../src/render/scene.ts';
+import { type Box, layoutScene, type Scene } from '../render/scene.ts';
 import { root } from '../cli.ts';
 
 const overlap = (a: Box, b: Box, slack = 0.5) =>

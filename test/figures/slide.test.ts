@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../src/config/normalize.ts';
 import { buildSpec } from '../../src/kinds/spec.ts';
-import { layoutScene } from '../../src/render/scene.ts';
+import { layoutScene } from '../render/scene.ts';
 
 const FRAME_PT = 400;
 const grid = { min: -6, max: 6, samples: 241 };

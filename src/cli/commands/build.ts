@@ -4,8 +4,7 @@ import { loadConfigFrom } from '../../config/load.ts';
 import { UserError } from '../../errors.ts';
 import { FORMATS, type Format } from '../../formats.ts';
 import { printable } from '../../text.ts';
-import { list, wholeNumber } from '../args.ts';
-import type { Values } from '../main.ts';
+import { list, type Values, wholeNumber } from '../args.ts';
 
 export function parseFormats(option: string, value: string | undefined): Format[] | undefined {
   const items = list(option, value);

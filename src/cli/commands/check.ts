@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { check, DIFFERS } from '../../build/check.ts';
 import { loadConfigFrom } from '../../config/load.ts';
-import type { Values } from '../main.ts';
+import type { Values } from '../args.ts';
 
 /**
  * `actfig check`: exit 0 when the output folder is what a build would make now, 1 listing what is not.

@@ -1,6 +1,5 @@
 import { UserError } from '../../errors.ts';
-import { wholeNumber } from '../args.ts';
-import type { Values } from '../main.ts';
+import { type Values, wholeNumber } from '../args.ts';
 
 /** `actfig dev`: build, serve the output folder, rebuild and reload on every save. Returns the exit code. */
 export async function devCommand(values: Values): Promise<number> {

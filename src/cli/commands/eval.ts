@@ -3,7 +3,7 @@ import { customNames, findActivation, knownNames, type ParamValues } from '../..
 import { evaluate } from '../../math/evaluate.ts';
 import { arange, arangeLength, linspace, MAX_POINTS, withBreaks } from '../../math/grid.ts';
 import { ParamError, parseNumber, resolveParams } from '../../math/params.ts';
-import type { Values } from '../main.ts';
+import type { Values } from '../args.ts';
 import { write } from '../stdout.ts';
 
 export const evalUsage =

@@ -2,7 +2,7 @@ import { loadConfigFrom, resolveConfigFile } from '../../config/load.ts';
 import { DEFAULT_KIND, kindOf } from '../../kinds/registry.ts';
 import type { Activation } from '../../math/activations/registry.ts';
 import { activationNames, activations } from '../../math/activations/registry.ts';
-import type { Values } from '../main.ts';
+import type { Values } from '../args.ts';
 import { write } from '../stdout.ts';
 
 /** The activations' table for `actfig list`: name, display name, parameters with their defaults. */

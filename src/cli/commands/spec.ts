@@ -2,7 +2,7 @@ import { loadConfigFrom } from '../../config/load.ts';
 import { selectFigures } from '../../config/select.ts';
 import { buildSpec } from '../../kinds/spec.ts';
 import { specChunks } from '../../output/files.ts';
-import type { Values } from '../main.ts';
+import type { Values } from '../args.ts';
 import { write } from '../stdout.ts';
 
 /** `actfig spec ID`: the figure's Vega-Lite spec on stdout, byte for byte what the build writes. */

@@ -1,6 +1,5 @@
 // What an activations figure may say: panels of one activation or of several series, sweeps included.
 import type { SchemaKit } from '../../schema/kit.ts';
-import { findActivation } from '../../math/activations/registry.ts';
 import { NAME } from './types.ts';
 
 /** The most series one panel may hold, sweeps expanded. */
@@ -22,6 +21,7 @@ export function activationsSchema({
   check,
   gridRows,
   activationProblems,
+  findActivation,
 }: SchemaKit) {
   /** An activation on a panel's axes: its name, or {activation, params, label, color, show, sweep}. */
   const panelSeries = z.union([

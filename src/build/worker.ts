@@ -1,5 +1,5 @@
 // A render process of the build's pool: loads vega once, then makes one figure's files per job.
-import { type FigureJob, runJob } from '../build/job.ts';
+import { type FigureJob, runJob } from './job.ts';
 import { UserError } from '../errors.ts';
 import type { WorkerReply } from './pool.ts';
 

@@ -1,4 +1,10 @@
-import { escapeXml } from '../text.ts';
+// SVG: vega's toSVG, made reproducible and accessible.
+import { escapeXml } from '../../text.ts';
+import type { Drawing } from '../render.ts';
+
+export async function drawSvg({ view, options, description }: Drawing): Promise<Uint8Array> {
+  return Buffer.from(accessibleSvg(await view.toSVG(), options.id, options.title, description));
+}
 
 /**
  * vega numbers clip paths and gradients with a process-wide counter, so the same figure gets clip1 in

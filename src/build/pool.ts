@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { Figure } from '../config/model.ts';
 import { kindOf } from '../kinds/registry.ts';
-import type { FigureJob, FigureResult } from '../build/job.ts';
+import type { FigureJob, FigureResult } from './job.ts';
 import { UserError } from '../errors.ts';
 
 /** Rows above which a figure renders alone: one render process, so that memory stays bounded. */
@@ -22,7 +22,7 @@ export async function runnerFor(figures: readonly Figure[], jobs?: number): Prom
 }
 
 export async function inProcess(): Promise<JobRunner> {
-  const { runJob } = await import('../build/job.ts');
+  const { runJob } = await import('./job.ts');
   return { run: runJob, close: async () => {} };
 }
 

@@ -1,7 +1,7 @@
 // What a rendered figure puts where: every visible text, legend and symbol with its bounds in image
 // pixels, read from vega's scenegraph after a headless run. For checking layouts (no label may collide);
 // it draws nothing.
-import { loadRenderer } from './fonts.ts';
+import { loadRenderer } from '../../src/render/fonts.ts';
 
 export interface Box {
   x1: number;

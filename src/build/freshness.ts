@@ -1,0 +1,91 @@
+// Whether the output folder is what a build would make now, decided from content keys and file hashes
+// alone: the one judgement that the build (what to render, whether to write the gallery) and check (what
+// to report) both make. Nothing here renders or writes.
+import type { Figure } from '../config/model.ts';
+import type { Format } from '../formats.ts';
+import { type FileRole, hasPage, outputFiles, PAGE_ASSETS } from '../output/layout.ts';
+import { fileState, type ManifestFigure, type ManifestFile } from '../output/manifest.ts';
+import { siteFiles } from '../site/files.ts';
+
+export interface Problem {
+  kind: 'stale' | 'missing' | 'modified' | 'orphaned' | 'torn';
+  file: string;
+  why: string;
+}
+
+const ON_DISK = {
+  missing: 'listed in the manifest, not on disk',
+  modified: 'its bytes differ from what the build wrote',
+} as const;
+
+/** A file whose record the manifest has: its problem when it is not on disk with the bytes recorded. */
+async function recordProblem(dir: string, file: ManifestFile): Promise<Problem | undefined> {
+  const state = await fileState(dir, file);
+  return state === 'intact' ? undefined : { kind: state, file: file.name, why: ON_DISK[state] };
+}
+
+/**
+ * The problems of a figure's files for these formats, one at a time (a build stops at the first): a file
+ * without a record, one recorded from another content key than its current one (`keys`, content-key.ts),
+ * one not on disk as recorded.
+ */
+export async function* figureProblems(
+  dir: string,
+  figure: Figure,
+  formats: readonly Format[],
+  entry: ManifestFigure | undefined,
+  keys: Record<FileRole, string>,
+): AsyncGenerator<Problem> {
+  const expected = outputFiles(figure.id, formats, hasPage(figure));
+  if (!entry) {
+    for (const { name } of expected)
+      yield { kind: 'missing', file: name, why: `figure "${figure.id}" has not been built` };
+    return;
+  }
+  for (const { name, role } of expected) {
+    const record = entry.files.find((f) => f.name === name);
+    if (!record) yield { kind: 'missing', file: name, why: `figure "${figure.id}" has no ${role} file yet` };
+    else if (record.key !== keys[role])
+      yield { kind: 'stale', file: name, why: `figure "${figure.id}" changed (config, tool or renderer)` };
+    else {
+      const problem = await recordProblem(dir, record);
+      if (problem) yield problem;
+    }
+  }
+}
+
+/** Whether every file a figure has for these formats is recorded with its current key and intact. */
+export async function figureCurrent(...args: Parameters<typeof figureProblems>): Promise<boolean> {
+  for await (const _ of figureProblems(...args)) return false;
+  return true;
+}
+
+/**
+ * The problems of the folder's own files (the gallery, and the scripts interactive pages load): none is
+ * needed when there is no gallery and no page; else each must be recorded, none recorded that is no
+ * longer made, and each recorded one intact.
+ */
+export async function siteProblems(
+  dir: string,
+  site: { files: ManifestFile[] } | undefined,
+  gallery: string | false,
+  pages: boolean,
+): Promise<Problem[]> {
+  if (gallery === false && !pages) return [];
+  if (!site)
+    return [
+      { kind: 'missing', file: gallery === false ? PAGE_ASSETS[0] : gallery, why: 'the gallery has not been built' },
+    ];
+  const expected = new Set(siteFiles(gallery, pages));
+  const problems: Problem[] = [];
+  for (const name of expected)
+    if (!site.files.some((f) => f.name === name))
+      problems.push({ kind: 'missing', file: name, why: 'the gallery has not been built' });
+  for (const file of site.files) {
+    const problem = await recordProblem(dir, file);
+    if (!expected.has(file.name) && problem?.kind !== 'missing')
+      problems.push({ kind: 'orphaned', file: file.name, why: 'the gallery no longer has it' });
+    else if (problem) problems.push(problem);
+  }
+  return problems;
+}

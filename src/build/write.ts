@@ -1,0 +1,55 @@
+// Stage 4 of a build for one figure: its temporary files renamed into place, and its manifest entry.
+import { rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { discard, writeAtomic } from '../output/files.ts';
+import { rememberHash } from '../output/hashes.ts';
+import { hasPage, outputFiles } from '../output/layout.ts';
+import { PENDING } from '../output/names.ts';
+import { fileState, type ManifestFile } from '../output/manifest.ts';
+import { manifestEntry } from './entry.ts';
+import type { OutputFolder } from './folder.ts';
+import type { FigureResult } from './job.ts';
+import type { Planned } from './plan.ts';
+
+/**
+ * Renames a rendered figure's temporary files into place (a file whose bytes are already there is left
+ * alone) and records them; returns how many files were written. While the renames run, a journal
+ * (PENDING) names the new files, so that a build killed between two renames leaves a figure that
+ * `check` can name as torn and the next build heals.
+ */
+export async function writeFigure(dir: string, folder: OutputFolder, p: Planned, made: FigureResult): Promise<number> {
+  const old = folder.entries.get(p.figure.id);
+  const expected = outputFiles(p.figure.id, p.allowed, hasPage(p.figure));
+  const keep = new Set(expected.map((f) => f.name));
+  const records = new Map<string, ManifestFile>();
+  for (const file of old?.files ?? []) if (keep.has(file.name)) records.set(file.name, file);
+  const changed = [];
+  try {
+    for (const file of made.files) {
+      const before = records.get(file.name);
+      if (before && before.sha256 === file.sha256 && (await fileState(dir, before)) === 'intact') {
+        await unlink(file.temp!).catch(() => {});
+      } else {
+        changed.push(file);
+      }
+      records.set(file.name, { name: file.name, bytes: file.bytes, sha256: file.sha256, key: p.keys[file.role] });
+    }
+    if (changed.length) {
+      await writeAtomic(
+        join(dir, PENDING),
+        JSON.stringify({ id: p.figure.id, files: changed.map((f) => ({ name: f.name, sha256: f.sha256 })) }),
+      );
+      for (const file of changed) {
+        await rename(file.temp!, join(dir, file.name));
+        await rememberHash(join(dir, file.name), file.sha256);
+      }
+    }
+  } catch (error) {
+    await discard(made.files.map((f) => f.temp));
+    throw error;
+  }
+  for (const file of old?.files ?? []) if (!keep.has(file.name)) await unlink(join(dir, file.name)).catch(() => {});
+  const files = expected.map((f) => records.get(f.name)).filter((f): f is ManifestFile => f !== undefined);
+  folder.entries.set(p.figure.id, manifestEntry(p.figure, folder.label, made, old, files));
+  return changed.length;
+}

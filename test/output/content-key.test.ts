@@ -1,0 +1,31 @@
+// Content keys: each image's key comes from its format's record (src/formats.ts), so an option of one
+// format leaves the other files current.
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../../src/config/normalize.ts';
+import { FORMATS } from '../../src/formats.ts';
+import { fileKeys, keyContext } from '../../src/output/content-key.ts';
+
+const figure = normalizeConfig(
+  { figures: [{ id: 'a', grid: { min: -1, max: 1, samples: 3 }, panels: [{ activation: 'relu' }] }] },
+  'c.json',
+).figures[0];
+const png = { scale: 2, compression: 6, filter: 'none' } as const;
+const changed = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).filter((role) => a[role] !== b[role]);
+
+describe('fileKeys(figure, context)', () => {
+  it('keys the spec, the CSV, the page and every format of the records, the spec and CSV alike', async () => {
+    const keys = fileKeys(figure, await keyContext(png, new Date(0)));
+    expect(Object.keys(keys)).toEqual(['spec', 'csv', 'html', ...FORMATS]);
+    expect(keys.spec).toBe(keys.csv);
+    expect(new Set(Object.values(keys)).size).toBe(2 + FORMATS.length); // the spec and CSV share one
+  });
+
+  it("the PNG options change only the PNG's key, the date only the PDF's, the figure every key", async () => {
+    const keys = fileKeys(figure, await keyContext(png, new Date(0)));
+    expect(changed(keys, fileKeys(figure, await keyContext({ ...png, scale: 1 }, new Date(0))))).toEqual(['png']);
+    expect(changed(keys, fileKeys(figure, await keyContext(png, new Date(1000))))).toEqual(['pdf']);
+    const other = { ...figure, caption: 'another' };
+    expect(changed(keys, fileKeys(other, await keyContext(png, new Date(0))))).toEqual(Object.keys(keys));
+  });
+});
