@@ -1,9 +1,12 @@
 // Content keys: each image's key comes from its format's record (src/formats.ts), so an option of one
 // format leaves the other files current.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../src/config/normalize.ts';
 import { FORMATS } from '../../src/formats.ts';
 import { fileKeys, keyContext } from '../../src/output/content-key.ts';
+import { project, tree } from '../project.ts';
 
 const figure = normalizeConfig(
   { figures: [{ id: 'a', grid: { min: -1, max: 1, samples: 3 }, panels: [{ activation: 'relu' }] }] },
@@ -27,5 +30,20 @@ describe('fileKeys(figure, context)', () => {
     expect(changed(keys, fileKeys(figure, await keyContext(png, new Date(1000))))).toEqual(['pdf']);
     const other = { ...figure, caption: 'another' };
     expect(changed(keys, fileKeys(other, await keyContext(png, new Date(0))))).toEqual(Object.keys(keys));
+  });
+});
+
+describe('content keys', () => {
+  it('--formats svg,png and --formats png,svg give the same content keys: the second build renders nothing', () => {
+    const p = project({ formats: ['png', 'svg'] });
+    const q = project({ formats: ['png', 'svg'] });
+    expect(p.build('--formats', 'svg,png').code).toBe(0);
+    expect(q.build('--formats', 'png,svg').code).toBe(0);
+    expect(readFileSync(join(p.out, 'manifest.json'), 'utf8')).toBe(readFileSync(join(q.out, 'manifest.json'), 'utf8'));
+    const before = tree(p.dir);
+    const r = p.build('--formats', 'png,svg');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 figures: 0 rendered, 1 unchanged, 0 removed, 0 failed; 0 files written/);
+    expect(tree(p.dir)).toEqual(before);
   });
 });

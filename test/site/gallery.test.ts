@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { activationNames } from '../src/math/activations/registry.ts';
-import { actfig, root } from './cli.ts';
-import { tempDir } from './tmp.ts';
+import { activationNames } from '../../src/math/activations/registry.ts';
+import { actfig, root } from '../cli.ts';
+import { tempDir } from '../tmp.ts';
 
 // The gallery as a reader sees it: Debian's Chromium (installed by scripts/setup-system.sh; no browser
 // is downloaded), opening figures/index.html from disk.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { activationNames } from '../../src/math/activations/registry.ts';
-import { ref } from '../reference.ts';
-import { act, close } from '../helpers.ts';
+import { activationNames } from '../../../src/math/activations/registry.ts';
+import { ref } from '../../reference.ts';
+import { act, close } from '../../helpers.ts';
 import { cases, label, points } from './cases.ts';
 
 describe.each(cases)('%s %o matches a 60-digit reference', (name, params) => {

@@ -2,11 +2,11 @@
 // values autograd returns at kinks.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { activationNames } from '../../src/math/activations/registry.ts';
-import { nextDown, nextUp } from '../../src/math/activations/math.ts';
-import { evaluate } from '../../src/math/evaluate.ts';
-import { ref2 } from '../reference.ts';
-import { act, close } from '../helpers.ts';
+import { activationNames } from '../../../src/math/activations/registry.ts';
+import { nextDown, nextUp } from '../../../src/math/activations/math.ts';
+import { evaluate } from '../../../src/math/evaluate.ts';
+import { ref2 } from '../../reference.ts';
+import { act, close } from '../../helpers.ts';
 import { type Case, cases, label, points } from './cases.ts';
 
 const REL = 1e-10;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actfig } from '../cli.ts';
-import { linspace } from '../../src/math/grid.ts';
+import { actfig } from '../../cli.ts';
+import { oneLine } from '../../project.ts';
+import { linspace } from '../../../src/math/grid.ts';
 
 const rows = (csv: string) =>
   csv
@@ -132,14 +133,11 @@ describe('actfig eval', () => {
   });
 });
 
-describe('actfig list', () => {
-  it('lists every activation with its parameters and defaults', () => {
-    const r = actfig(['list']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/leaky_relu\s+Leaky ReLU\s+negative_slope=0\.01/);
-    expect(r.stdout).toMatch(/softplus\s+Softplus\s+beta=1 threshold=20/);
-    expect(r.stdout).toMatch(/gelu\s+GELU\s+approximate=none \(none\|tanh\)/);
-    expect(r.stdout).toMatch(/threshold\s+Threshold\s+threshold=0 value=0\.5/);
-    expect(r.stdout.split('\n\n')[0].match(/^ {2}\w+/gm)).toHaveLength(23);
+describe('numbers: no NaN or Infinity', () => {
+  it('eval relu --min -1e308 --max 1e308 --samples 5: exit 2, nothing on stdout', () => {
+    const r = actfig(['eval', 'relu', '--min', '-1e308', '--max', '1e308', '--samples', '5']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(oneLine(r.stderr)).toMatch(/--min|--max/);
   });
 });

@@ -1,5 +1,5 @@
 // The parameter sets and points the accuracy tests (f, f' and f'') share.
-import { activationNames } from '../../src/math/activations/registry.ts';
+import { activationNames } from '../../../src/math/activations/registry.ts';
 
 export type Case = [string, Record<string, number | string>];
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { act } from '../helpers.ts';
+import { act } from '../../helpers.ts';
 
 // Values and autograd derivatives from PyTorch itself (float64), made by scripts/reference/torch_fixtures.py.
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/torch.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/torch.json', import.meta.url), 'utf8')) as {
   cases: { name: string; params: Record<string, number | string>; z: number[]; y: number[]; dy: number[] }[];
 };
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { arange, linspace, sample, withBreaks } from '../src/math/grid.ts';
+import { arange, linspace, sample, withBreaks } from '../../src/math/grid.ts';
 
-const grids = JSON.parse(readFileSync(new URL('./fixtures/torch.json', import.meta.url), 'utf8')).grids as Record<
+const grids = JSON.parse(readFileSync(new URL('../fixtures/torch.json', import.meta.url), 'utf8')).grids as Record<
   string,
   number[]
 >;

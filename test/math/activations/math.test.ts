@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { argmaxAbs, nextDown, nextUp, sech2, sigmoid, sigmoidGrad, softplus } from '../../src/math/activations/math.ts';
+import {
+  argmaxAbs,
+  nextDown,
+  nextUp,
+  sech2,
+  sigmoid,
+  sigmoidGrad,
+  softplus,
+} from '../../../src/math/activations/math.ts';
 
 describe('stable building blocks', () => {
   it('nextUp and nextDown step one ulp, through zero and across signs', () => {

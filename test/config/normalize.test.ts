@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ActivationsFigure } from '../src/kinds/activations/types.ts';
-import { normalizeConfig } from '../src/config/normalize.ts';
-import { actfig } from './cli.ts';
-import { snapshot, tempDir } from './tmp.ts';
+import type { ActivationsFigure } from '../../src/kinds/activations/types.ts';
+import { normalizeConfig } from '../../src/config/normalize.ts';
+import { actfig } from '../cli.ts';
+import { snapshot, tempDir } from '../tmp.ts';
 
 const grid = { min: -1, max: 1, samples: 5 };
 const figure = (extra: object = {}) => ({ id: 'f', grid, panels: [{ activation: 'relu' }], ...extra });

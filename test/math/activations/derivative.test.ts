@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { activationNames } from '../../src/math/activations/registry.ts';
-import { act } from '../helpers.ts';
+import { activationNames } from '../../../src/math/activations/registry.ts';
+import { act } from '../../helpers.ts';
 
 // f' against a central difference of f, at random points away from every break.
 describe.each(activationNames)('%s', (name) => {
