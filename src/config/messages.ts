@@ -22,7 +22,7 @@ function show(v: unknown): string {
 }
 
 /** The keys of every object schema `schema` may be at `path` (through arrays, unions and kinds), for "did you mean". */
-function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+export function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
   const def = (schema as { _zod?: { def: Record<string, unknown> } } | undefined)?._zod?.def;
   if (!def) return [];
   if (def.type === 'pipe') {

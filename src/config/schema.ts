@@ -21,7 +21,7 @@ function buildFigureSchema() {
 }
 
 /** A custom activation: a formula in z with its parameters (compiled and checked in formulas.ts). */
-const definitionSchema = z.strictObject({
+export const definitionSchema = z.strictObject({
   /** f(z), e.g. "(z + sqrt(z^2 + b)) / 2". */
   formula: z.string().min(1),
   /** Every symbol other than z, with its default. */
@@ -101,7 +101,8 @@ export function configSchema(): ReturnType<typeof buildConfigSchema> {
   return built.schema;
 }
 
-export type ParsedConfig = z.output<ReturnType<typeof buildConfigSchema>>;
+export type ConfigSchema = ReturnType<typeof buildConfigSchema>;
+export type ParsedConfig = z.output<ConfigSchema>;
 export type ParsedGrid = z.output<typeof gridSchema>;
 export type ParsedSeries = z.output<typeof seriesSchema>;
 export { styleShape };

@@ -7,6 +7,10 @@ import { overlay } from './overlay/index.ts';
 const LIST = [activations, overlay, depth] as const satisfies readonly FigureKind[];
 
 type Kinds = (typeof LIST)[number];
+/** The built-in kinds' modules, as types (config/types.ts infers the user's config from their schemas). */
+export type BuiltInKind = Kinds;
+/** The kind a figure without `kind` is. */
+export type DefaultKind = (typeof LIST)[0];
 export type KindName = Kinds['name'];
 /** A normalized figure of any kind. */
 export type Figure = Kinds extends FigureKind<infer F, infer _S> ? F : never;
