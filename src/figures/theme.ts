@@ -20,34 +20,22 @@ export interface Colors {
 
 // 'lab' keeps the lab's matplotlib roles: 'b' and 'g' for activations, 'r' dashed for derivatives.
 // 'colorblind' is Okabe–Ito, distinguishable with every common colour-vision deficiency.
-const palettes: Record<Palette, Record<Theme, Pick<Colors, 'activation' | 'derivative' | 'second' | 'series'>>> = {
+type Roles = Pick<Colors, 'activation' | 'derivative' | 'second' | 'series'>;
+/** A palette's roles: the activation colours by panel, f' and f'' of a one-series panel, the series colours. */
+const roles = (activation: string, derivative: string, second: string, series: string): Roles => ({
+  activation: activation.split(' '),
+  derivative,
+  second,
+  series: series.split(' '),
+});
+const palettes: Record<Palette, Record<Theme, Roles>> = {
   lab: {
-    light: {
-      activation: ['#0000ff', '#008000'],
-      derivative: '#ff0000',
-      second: '#9467bd',
-      series: ['#0000ff', '#008000', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2'],
-    },
-    dark: {
-      activation: ['#7aa2ff', '#4cc24c'],
-      derivative: '#ff6b6b',
-      second: '#c49cff',
-      series: ['#7aa2ff', '#4cc24c', '#ffb45a', '#c49cff', '#d8a88f', '#ff9fd8'],
-    },
+    light: roles('#0000ff #008000', '#ff0000', '#9467bd', '#0000ff #008000 #ff7f0e #9467bd #8c564b #e377c2'),
+    dark: roles('#7aa2ff #4cc24c', '#ff6b6b', '#c49cff', '#7aa2ff #4cc24c #ffb45a #c49cff #d8a88f #ff9fd8'),
   },
   colorblind: {
-    light: {
-      activation: ['#0072b2', '#009e73'],
-      derivative: '#d55e00',
-      second: '#cc79a7',
-      series: ['#0072b2', '#009e73', '#d55e00', '#cc79a7', '#e69f00', '#56b4e9'],
-    },
-    dark: {
-      activation: ['#56b4e9', '#009e73'],
-      derivative: '#e69f00',
-      second: '#cc79a7',
-      series: ['#56b4e9', '#009e73', '#e69f00', '#cc79a7', '#f0e442', '#d55e00'],
-    },
+    light: roles('#0072b2 #009e73', '#d55e00', '#cc79a7', '#0072b2 #009e73 #d55e00 #cc79a7 #e69f00 #56b4e9'),
+    dark: roles('#56b4e9 #009e73', '#e69f00', '#cc79a7', '#56b4e9 #009e73 #e69f00 #cc79a7 #f0e442 #d55e00'),
   },
 };
 

@@ -26,8 +26,8 @@ export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** The interactive page's own version: pages are computed in the browser from their figure's source. */
-export const PAGE_VERSION = 2;
+/** The page template's version: raise it when interactive/page.ts changes what a page holds (its key has no other part of it). */
+export const PAGE_VERSION = 3;
 
 /** JSON with sorted keys: the same value always gives the same text, whatever order it was built in. */
 export function stableStringify(value: unknown): string {
