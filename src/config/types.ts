@@ -95,7 +95,9 @@ export function defineConfig<const C extends string = never>(
 
 // The parts, by name, for configs built up in pieces.
 type Of<K extends string, C extends string> = Extract<FigureConfig<C>, { kind: K }>;
-export type ActivationsFigureConfig<C extends string = never> = Exclude<FigureConfig<C>, { kind: string }> | Of<DefaultKind['name'], C>;
+export type ActivationsFigureConfig<C extends string = never> =
+  | Exclude<FigureConfig<C>, { kind: string }>
+  | Of<DefaultKind['name'], C>;
 export type OverlayFigureConfig<C extends string = never> = Of<typeof OverlayName, C>;
 export type DepthFigureConfig<C extends string = never> = Of<typeof DepthName, C>;
 /** One panel of an activations figure: one activation (solid) with its derivative (dashed), or several series. */

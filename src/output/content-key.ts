@@ -26,7 +26,10 @@ export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** The page template's version: raise it when interactive/page.ts changes what a page holds (its key has no other part of it). */
+/**
+ * The page template's version: raise it when interactive/page.ts changes what a page holds (a page's key
+ * has no other part of its code).
+ */
 export const PAGE_VERSION = 3;
 
 /** JSON with sorted keys: the same value always gives the same text, whatever order it was built in. */
