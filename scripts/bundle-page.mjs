@@ -50,8 +50,24 @@ const shim = {
   },
 };
 
+// Node's Math, first: it must be in place before any module captures Math.pow (as `**` is bundled).
+const math = await build({
+  entryPoints: [fileURLToPath(new URL('../src/interactive/page-math.ts', import.meta.url))],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  write: false,
+  logLevel: 'warning',
+});
+
 mkdirSync(fileURLToPath(new URL('../dist/page', import.meta.url)), { recursive: true });
 await build({
+  banner: { js: math.outputFiles[0].text.trim() },
+  // `x ** y` as Math.pow(x, y), which page-math.ts has made Node's.
+  supported: { 'exponent-operator': false },
   entryPoints: [fileURLToPath(new URL('../src/interactive/browser.ts', import.meta.url))],
   outfile,
   bundle: true,

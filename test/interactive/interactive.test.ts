@@ -38,6 +38,12 @@ const CONFIG = {
       activations: ['sigmoid', 'tanh', { activation: 'elu', params: { alpha: 0.5 } }],
     },
     { id: 'depth', kind: 'vanishing-gradient-depth', activations: ['sigmoid', 'relu'], depth: 8, units: 16, batch: 4 },
+    {
+      id: 'smooth',
+      grid: GRID,
+      show: ['f', 'df', 'd2f'],
+      panels: [{ series: ['gelu', 'mish', { activation: 'softplus', params: { beta: 2 } }, 'elu'] }],
+    },
   ],
 };
 
@@ -183,7 +189,11 @@ describe('what a page holds', () => {
 
   it('gives a depth figure its layers, width and initialisation, and a saturated panel its threshold', () => {
     const config = normalizeConfig(CONFIG);
-    expect(pageControls(config.figures[5]).map((c) => c.id)).toEqual(['depth', 'units', 'init']);
+    expect(pageControls(config.figures.find((f) => f.id === 'depth')!).map((c) => c.id)).toEqual([
+      'depth',
+      'units',
+      'init',
+    ]);
     expect(pageControls(config.figures[3]).map((c) => c.id)).toEqual(['panels.0.threshold']);
   });
 });
@@ -232,12 +242,34 @@ describe('a page in Chromium, opened from disk', () => {
     await page.close();
   }, 120_000);
 
+  it('computes exp, tanh and log1p as Node does: ELU, GELU, Mish and softplus equal actfig eval at typed values', async () => {
+    const page = await open('smooth');
+    await type(page, 'ELU: alpha', '0.37');
+    await type(page, 'Softplus: beta', '2.3');
+    const table = await page.evaluate(() => (window as any).VEGA_DEBUG.spec.datasets.table);
+    const rowsOf = (key: string) =>
+      table.filter((r: any) => r.activation === key).map((r: any) => [r.z, r.y, r.dy, r.d2y]);
+    const eval2 = (args: string[]) => {
+      const r = actfig(['eval', ...args, '--min', '-5', '--max', '5', '--samples', '401', '--kinks', '--order', '2']);
+      return r.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').map(Number));
+    };
+    expect(plain(rowsOf('elu(alpha=0.37)'))).toEqual(plain(eval2(['elu', '--param', 'alpha=0.37'])));
+    expect(plain(rowsOf('softplus(beta=2.3)'))).toEqual(plain(eval2(['softplus', '--param', 'beta=2.3'])));
+    expect(plain(rowsOf('mish'))).toEqual(plain(eval2(['mish'])));
+    expect(plain(rowsOf('gelu'))).toEqual(plain(eval2(['gelu'])));
+    await page.close();
+  }, 120_000);
+
   it('simulates a depth figure again in the browser exactly as a build of that config would', async () => {
     const page = await open('depth');
     await type(page, 'Layers', '12');
     const drawn = await page.evaluate(() => (window as any).VEGA_DEBUG.spec.datasets.table);
     const { buildSpec } = await import('../../src/kinds/spec.ts');
-    const config = normalizeConfig({ figures: [{ ...CONFIG.figures[5], depth: 12 }] });
+    const config = normalizeConfig({ figures: [{ ...CONFIG.figures.find((f) => f.id === 'depth')!, depth: 12 }] });
     expect(drawn).toEqual(JSON.parse(JSON.stringify(buildSpec(config.figures[0]).datasets.table)));
     await page.close();
   }, 120_000);
