@@ -1,7 +1,9 @@
 // Whether the output folder is what a build would make now, decided from content keys and file hashes
 // alone: the one judgement that the build (what to render, whether to write the gallery) and check (what
 // to report) both make. Nothing here renders or writes.
+import { stat } from 'node:fs/promises';
 import type { Figure } from '../config/model.ts';
+import { hashOf } from '../output/hashes.ts';
 import type { Format } from '../formats.ts';
 import { type FileRole, hasPage, outputFiles, PAGE_ASSETS } from '../output/layout.ts';
 import { fileState, type ManifestFigure, type ManifestFile } from '../output/manifest.ts';
@@ -86,6 +88,23 @@ export async function siteProblems(
     if (!expected.has(file.name) && problem?.kind !== 'missing')
       problems.push({ kind: 'orphaned', file: file.name, why: 'the gallery no longer has it' });
     else if (problem) problems.push(problem);
+  }
+  if (pages) problems.push(...(await assetProblems(site.files)));
+  return problems;
+}
+
+/**
+ * The page scripts recorded with other bytes than the tool ships now (an upgrade of the tool, or of
+ * vega): the copies in the folder are intact but no longer what a build writes.
+ */
+async function assetProblems(files: readonly ManifestFile[]): Promise<Problem[]> {
+  const { interactiveAssets } = await import('../interactive/assets.ts');
+  const problems: Problem[] = [];
+  for (const { name, path } of interactiveAssets()) {
+    const record = files.find((f) => f.name === name);
+    const now = await hashOf(path, await stat(path));
+    if (record && now !== record.sha256)
+      problems.push({ kind: 'stale', file: name, why: 'the tool ships another version of this page script' });
   }
   return problems;
 }

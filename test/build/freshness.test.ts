@@ -1,5 +1,6 @@
 // build and check judge the output folder by one module (src/build/freshness.ts): what check calls not
 // current is exactly what the next build makes again, and after that build check finds nothing.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,25 @@ const config = (outDir: string, extra: object = {}) =>
   );
 
 describe('freshness, as build and check share it', { timeout: 60_000 }, () => {
+  it('a page script the tool no longer ships (an upgrade): check calls it stale, the next build writes it', async () => {
+    const out = tempDir();
+    await build(config(out));
+    // As an older version of the tool left it: other bytes, recorded as written, so intact but not current.
+    const script = join(out, 'actfig-page.js');
+    const old = '/* an older actfig-page.js */';
+    writeFileSync(script, old);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const record = manifest.site.files.find((f: { name: string }) => f.name === 'actfig-page.js');
+    Object.assign(record, { bytes: old.length, sha256: createHash('sha256').update(old).digest('hex') });
+    writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    expect(await check(config(out))).toEqual([
+      { kind: 'stale', file: 'actfig-page.js', why: 'the tool ships another version of this page script' },
+    ]);
+    await build(config(out));
+    expect(await check(config(out))).toEqual([]);
+    expect(readFileSync(script, 'utf8')).not.toBe(old);
+  });
+
   it('a tampered image: check names it, the next build renders only its figure, then check finds nothing', async () => {
     const out = tempDir();
     await build(config(out));
