@@ -22,7 +22,7 @@ const config = (outDir: string, extra: object = {}) =>
   );
 
 describe('freshness, as build and check share it', { timeout: 60_000 }, () => {
-  it('a page script the tool no longer ships (an upgrade): check calls it stale, the next build writes it', async () => {
+  it('a page script the tool no longer ships: check calls it stale, the next build writes it', async () => {
     const out = tempDir();
     await build(config(out));
     // As an older version of the tool left it: other bytes, recorded as written, so intact but not current.
