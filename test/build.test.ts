@@ -34,6 +34,7 @@ describe('build(config)', () => {
     });
     expect(result.failed.map((f) => [f.id, f.error.message])).toEqual([['b', 'boom']]);
     expect(readdirSync(out).sort()).toEqual([
+      'actfig-page.js',
       'a.csv',
       'a.html',
       'a.pdf',
@@ -61,6 +62,7 @@ describe('build(config)', () => {
     const out = tempDir();
     await build(config(out, ['svg']), { only: ['c'] });
     expect(readdirSync(out).sort()).toEqual([
+      'actfig-page.js',
       'c.csv',
       'c.html',
       'c.svg',
@@ -78,6 +80,7 @@ describe('build(config)', () => {
     const out = tempDir();
     await build(config(out, ['svg'], { interactive: false }), { only: ['c'] });
     expect(readdirSync(out).sort()).toEqual([
+      'actfig-page.js',
       'c.csv',
       'c.svg',
       'c.vl.json',

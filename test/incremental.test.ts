@@ -109,6 +109,7 @@ describe('manifest and incremental builds', () => {
       'vega.min.js',
       'vega-lite.min.js',
       'vega-embed.min.js',
+      'actfig-page.js',
     ]);
     for (const f of one.files) expect(f.bytes).toBe(statSync(join(p.out, f.name)).size);
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { PDFParse } from 'pdf-parse';
+import { PAGE_ASSETS } from '../src/output/layout.ts';
 import { actfig, root } from './cli.ts';
 import { countColor, decodePng } from './png.ts';
 import { tempDir } from './tmp.ts';
@@ -35,9 +36,9 @@ describe('actfig build (default config)', () => {
       expect(files.filter((f) => f.endsWith(ext))).toHaveLength(30);
     // Every figure's interactive page (index.html is the gallery), and the scripts they load.
     expect(files.filter((f) => f.endsWith('.html') && f !== 'index.html')).toHaveLength(30);
-    for (const asset of ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js']) expect(files).toContain(asset);
+    for (const asset of PAGE_ASSETS) expect(files).toContain(asset);
     expect(stdout.trim().split('\n').at(-1)).toMatch(
-      /^30 figures: 30 rendered, 0 unchanged, 0 removed, 0 failed; 185 files written to .* in \d+\.\d\d s$/,
+      /^30 figures: 30 rendered, 0 unchanged, 0 removed, 0 failed; 186 files written to .* in \d+\.\d\d s$/,
     );
   });
 });
