@@ -8,10 +8,14 @@ import { normalize } from './normalize.ts';
 import { type Fn, numeric } from './numeric.ts';
 import { checkFormulaName, checkParams, parseFormula } from './parse.ts';
 import { computeProperties } from './properties.ts';
+import { stable } from './stable.ts';
+import { withLimits } from './limits.ts';
 
 /**
  * The activation a formula defines, like the built-ins: f as written, f' and f'' derived symbolically
- * once (a kink takes the derivative of the piece on the `kink` side), breaks where the formula's
+ * once, in stable forms, and taken as limits where a guard patches a removable singularity (a kink takes
+ * the derivative of the piece on the `kink` side; f' and f'' follow the branch f takes everywhere
+ * else, see `sided`), breaks where the formula's
  * comparisons flip, properties measured numerically. Throws FormulaError for a definition it cannot
  * use, including one that is not finite on [-20, 20] at the defaults, or whose hand-written derivative
  * or second derivative disagrees with the symbolic one.
@@ -32,13 +36,17 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
   const names = defaults.map(([key]) => key);
   const shown = parseFormula(def.formula, 'formula', names);
   const tree = normalize(shown);
-  const d1 = differentiate(tree);
-  const d2 = differentiate(d1);
+  // f as written; f' and f'' from the tree rewritten into stable forms (stable.ts), which is the same function.
+  const d1 = stable(differentiate(stable(tree)));
+  const d2 = stable(differentiate(d1));
   const f = numeric(tree, defaults);
-  const df = numeric(sided(d1, kink), defaults);
-  const d2f = numeric(sided(d2, kink), defaults);
+  // Near a guarded removable singularity, the limits of the other branch, by Taylor arithmetic.
+  const limit = withLimits(tree, sided(tree, kink), defaults);
+  const df = limit(1, numeric(sided(d1, kink), defaults));
+  const d2f = limit(2, numeric(sided(d2, kink), defaults));
   let d3f: Fn | undefined;
-  const pieces: Pieces = { f, df, d2f, d3f: () => (d3f ??= numeric(sided(differentiate(d2), kink), defaults)) };
+  const third = () => limit(3, numeric(sided(stable(differentiate(d2)), kink), defaults));
+  const pieces: Pieces = { f, df, d2f, d3f: () => (d3f ??= third()) };
   const list = crossings(tree, defaults);
   const breaks = memo(names, (p) =>
     crossingPoints(list, p).flatMap((z) => classify(z, pieces, p) ?? ([] as Required<Break>[])),
@@ -59,6 +67,8 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
   const activation: Activation<ParamValues> = {
     name,
     displayName: def.label ?? name,
+    // A formula's shape is unknown: the initialisation made for saturating activations, as for the hard ones.
+    init: 'xavier',
     params,
     f,
     df,
@@ -70,7 +80,7 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
         return latexF;
       },
       get df() {
-        latexDF ??= derivativeTex(d1);
+        latexDF ??= derivativeTex(differentiate(tree));
         return latexDF;
       },
     },

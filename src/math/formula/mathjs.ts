@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type { MathJsInstance } from 'mathjs';
+import { exactTie, TIE } from './exact.ts';
+import { STABLE } from './stable.ts';
 
 /** What the formula code uses of mathjs, captured before the instance is locked down. */
 export type Algebra = Pick<
@@ -14,6 +16,7 @@ export type Algebra = Pick<
   | 'OperatorNode'
   | 'FunctionNode'
   | 'ConditionalNode'
+  | 'bignumber'
 >;
 
 // Functions a compiled formula could reach through the instance's namespace if the whitelist in
@@ -68,11 +71,14 @@ export function mathjs(): Algebra {
     OperatorNode: math.OperatorNode,
     FunctionNode: math.FunctionNode,
     ConditionalNode: math.ConditionalNode,
+    bignumber: math.bignumber,
   };
   // x ^ y as JavaScript (and PyTorch) computes it. mathjs's predictable pow looks for a real odd root of a
   // negative base through fraction.js, which takes milliseconds a call; Math.pow gives NaN there, as
   // torch.pow does. Compiled formulas call it in place of mathjs's pow (see numeric.ts).
   math.import({ [POW]: (x: number, y: number) => x ** y });
+  // The stable forms derivatives are written in (stable.ts), and the exact tie test of sided comparisons.
+  math.import({ ...STABLE, [TIE]: exactTie });
   const locked = (name: string) => () => {
     throw new Error(`${name} is not available in formulas`);
   };
