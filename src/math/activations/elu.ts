@@ -3,6 +3,7 @@ import { defineActivation } from './types.ts';
 export const elu = defineActivation<{ alpha: number }>({
   name: 'elu',
   displayName: 'ELU',
+  init: 'he',
   params: {
     alpha: {
       kind: 'number',
