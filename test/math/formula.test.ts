@@ -141,7 +141,9 @@ describe('built-ins written as formulas', () => {
     const a = compile({ formula: '(z + sqrt(z^2 + b)) / 2', params: { b: 4 }, label: 'Smooth ReLU' });
     expect(a.displayName).toBe('Smooth ReLU');
     expect(compile({ formula: 'z' }, 'identity').displayName).toBe('identity');
-    expect(a.params).toEqual({ b: { kind: 'number', default: 4, description: 'formula parameter' } });
+    expect(a.params).toEqual({
+      b: { kind: 'number', default: 4, description: 'formula parameter', check: expect.any(Function) },
+    });
     const p = resolveParams(a, { b: '1' });
     expect(p).toEqual({ b: 1 });
     const { y, dy, d2y } = evaluate(a, p, Float64Array.of(0, 3), { second: true });

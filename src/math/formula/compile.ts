@@ -61,9 +61,21 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
   );
   let latexF: string | undefined;
   let latexDF: string | undefined;
+  const atDefaults: ParamValues = Object.fromEntries(defaults);
+  // Parameter values at which f, f' or f'' is not finite somewhere on the check points are refused, as the
+  // defaults are: `eval --param b=0` of squareplus says so, and a page's slider stops short of such a value.
+  const nonFinite = memo(names, (p) => findNonFinite(activation, p, finitePoints(breaks(p))));
+  const problem = (p: ParamValues, withValues = true) => {
+    const bad = nonFinite(p);
+    if (!bad) return undefined;
+    const at = withValues ? ` with ${names.map((k) => `${k} = ${short(p[k] as number)}`).join(', ')}` : '';
+    return `makes ${name} not finite at z = ${short(bad.z)}${at} (${bad.fn}(z) = ${bad.value})`;
+  };
   const params: Record<string, NumberParam> = {};
-  for (const [key, value] of defaults)
-    params[key] = { kind: 'number', default: value, description: 'formula parameter' };
+  for (const [key, value] of defaults) {
+    const check = (v: number) => problem({ ...atDefaults, [key]: v }, false);
+    params[key] = { kind: 'number', default: value, description: 'formula parameter', check };
+  }
   const activation: Activation<ParamValues> = {
     name,
     displayName: def.label ?? name,
@@ -84,13 +96,17 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
         return latexDF;
       },
     },
+    validate: (p) => {
+      const message = problem(p);
+      if (!message) return undefined;
+      return { key: names.find((k) => p[k] !== atDefaults[k]) ?? names[0], message };
+    },
     breaks: (p) => breaks(p).map((b) => ({ ...b })),
     properties: (p) => {
       const props = properties(p);
       return { ...props, maxAbsDerivative: { ...props.maxAbsDerivative } };
     },
   };
-  const atDefaults: ParamValues = Object.fromEntries(defaults);
   const zs = checkPoints(breaks(atDefaults));
   checkFinite(activation, atDefaults, zs);
   if (def.derivative !== undefined) agrees('derivative', def.derivative, df, names, defaults, zs, atDefaults);
@@ -103,12 +119,10 @@ function memo<T>(names: readonly string[], fn: (p: ParamValues) => T): (p: Param
   const cache = new Map<string, T>();
   return (p) => {
     const key = JSON.stringify(names.map((k) => p[k]));
-    let value = cache.get(key);
-    if (value === undefined) {
-      if (cache.size >= 64) cache.clear();
-      value = fn(p);
-      cache.set(key, value);
-    }
+    if (cache.has(key)) return cache.get(key) as T;
+    if (cache.size >= 64) cache.clear();
+    const value = fn(p);
+    cache.set(key, value);
     return value;
   };
 }
@@ -123,6 +137,11 @@ function checkPoints(breaks: readonly Break[]): Float64Array {
   for (const { z } of breaks)
     if (Math.abs(z) <= 20) zs.push(z - 1e-7 * Math.max(1, Math.abs(z)), z + 1e-7 * Math.max(1, Math.abs(z)));
   return Float64Array.from(zs).sort();
+}
+
+/** Where finiteness at other parameter values is checked: the check points, the breaks themselves and 0. */
+function finitePoints(breaks: readonly Break[]): Float64Array {
+  return Float64Array.from([...checkPoints(breaks), ...breaks.map((b) => b.z), 0]).sort();
 }
 
 /** Throws FormulaError (field `field`) at the first z where a hand-written derivative and the symbolic one differ. */
