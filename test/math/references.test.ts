@@ -3,6 +3,7 @@
 // derivatives overflow (∞/∞), cancel (1 - 1), or are 0/0 behind a guard (issue 28).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exactHex } from '../../src/math/formula/exact.ts';
 import { compileFormula } from '../../src/math/formula/index.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/references/formulas.json', import.meta.url), 'utf8')) as {
@@ -56,5 +57,14 @@ describe('the cases of issue 28, as it states them', () => {
   it("max(z, z^2 - 1) at the double just right of φ takes the branch its value takes: f' = 2z", () => {
     expect(at('max(z, z^2 - 1)', 1.618033988749895)).toEqual([1.618033988749895, 2 * 1.618033988749895, 2]);
     expect(at('max(z, z^2 - 1)', 1.6180339887498947).slice(1)).toEqual([1, 0]);
+  });
+});
+
+describe('exact ties', () => {
+  it('a double as a hexadecimal float is its exact value', () => {
+    expect(exactHex(1.618033988749895)).toBe('0x1.9e3779b97f4a8p0');
+    expect(exactHex(-0.1)).toBe('-0x1.999999999999ap-4');
+    expect(exactHex(5e-324)).toBe('0x0.0000000000001p-1022');
+    expect(exactHex(0)).toBe('0');
   });
 });

@@ -6,12 +6,17 @@ import { isCall, isSym } from './nodes.ts';
 export const TIE = 'tie$js';
 
 const gaps: { code: EvalFunction; names: string[] }[] = [];
+// The same gap (a formula compiled again, f' and f'' sharing f's comparisons) is registered once.
+const ids = new Map<string, number>();
 
 /**
  * Registers the gap l - r of a comparison for `exactTie`; returns its id and the parameters it reads,
  * which a call `tie$js(id, z, ...names)` passes in that order.
  */
 export function registerGap(gap: MathNode): { id: number; names: string[] } {
+  const text = gap.toString();
+  const known = ids.get(text);
+  if (known !== undefined) return { id: known, names: gaps[known].names };
   const names = new Set<string>();
   gap.traverse((n, path, parent) => {
     if (isSym(n) && !(parent && isCall(parent) && path === 'fn') && !['z', 'pi', 'e'].includes(n.name))
@@ -19,6 +24,7 @@ export function registerGap(gap: MathNode): { id: number; names: string[] } {
   });
   const entry = { code: gap.compile(), names: [...names] };
   gaps.push(entry);
+  ids.set(text, gaps.length - 1);
   return { id: gaps.length - 1, names: entry.names };
 }
 
@@ -37,8 +43,8 @@ export function exactHex(x: number): string {
 
 /**
  * Whether a comparison whose two sides are equal in double precision at z is a true tie: its gap, computed
- * again from the exact values of z and the parameters with 64 significant digits, is 0 (to 50 digits of
- * its sides). relu's max(z, 0) at 0 is one; max(z, z² - 1) at 1.618033988749895, where z² - 1 rounds to
+ * again from the exact values of z and the parameters with 64 significant digits, is 0 (below 1e-50 of
+ * the largest of 1, |z| and the parameters). relu's max(z, 0) at 0 is one; max(z, z² - 1) at 1.618033988749895, where z² - 1 rounds to
  * z but exceeds it by 1.2e-16, is not. A gap mathjs cannot compute with BigNumbers (erf, a
  * constant with more than 15 digits) counts as a tie, as every double tie did before.
  */
