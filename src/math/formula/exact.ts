@@ -44,9 +44,10 @@ export function exactHex(x: number): string {
 /**
  * Whether a comparison whose two sides are equal in double precision at z is a true tie: its gap, computed
  * again from the exact values of z and the parameters with 64 significant digits, is 0 (below 1e-50 of
- * the largest of 1, |z| and the parameters). relu's max(z, 0) at 0 is one; max(z, z² - 1) at 1.618033988749895, where z² - 1 rounds to
- * z but exceeds it by 1.2e-16, is not. A gap mathjs cannot compute with BigNumbers (erf, a
- * constant with more than 15 digits) counts as a tie, as every double tie did before.
+ * the largest of 1, |z| and the parameters). relu's max(z, 0) at 0 is one; max(z, z² - 1) at
+ * 1.618033988749895, where z² - 1 rounds to z but exceeds it by 1.2e-16, is not. A gap mathjs cannot
+ * compute with BigNumbers (erf, a constant with more than 15 digits) counts as a tie, as every double
+ * tie did before.
  */
 export function exactTie(id: number, z: number, ...params: number[]): boolean {
   const { code, names } = gaps[id];
