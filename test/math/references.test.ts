@@ -68,3 +68,14 @@ describe('exact ties', () => {
     expect(exactHex(0)).toBe('0');
   });
 });
+
+describe('near a guard', () => {
+  it("the series stands in for f' only where its terms have died out (atan(z/c)/z: radius c = 0.06)", () => {
+    const c = 0.06;
+    const a = compileFormula('custom', { formula: 'z == 0 ? 1/0.06 : atan(z/0.06)/z' });
+    // g'(h) = -2h/(3c³) + O(h³) near 0, where the quotient rule cancels; the quotient rule where it does not.
+    expect(Math.abs(a.df(1e-6, {}) / ((-2 * 1e-6) / (3 * c ** 3)) - 1)).toBeLessThan(1e-9);
+    const quotient = (z: number) => (z / c / (1 + (z / c) ** 2) - Math.atan(z / c)) / (z * z);
+    for (const z of [0.01, 0.03, 0.049]) expect(Math.abs(a.df(z, {}) / quotient(z) - 1)).toBeLessThan(1e-12);
+  });
+});

@@ -2,7 +2,7 @@ import type { MathNode } from 'mathjs';
 import type { ParamValues } from '../activations/types.ts';
 import { crossingPoints, crossings } from './breaks.ts';
 import type { Fn } from './numeric.ts';
-import { derivativeAt, series } from './taylor.ts';
+import { derivativeAt, lastTerm, series } from './taylor.ts';
 
 /**
  * How far from a guard its Taylor series stands in for the symbolic derivatives. Near a removable
@@ -54,9 +54,11 @@ export function withLimits(
     const rest = atSingularities(order, symbolic);
     return (z, p) => {
       for (const g of near(p)) {
-        if (Math.abs(z - g.z) > RADIUS) continue;
-        const v = derivativeAt(g.c, order, z - g.z);
-        if (Number.isFinite(v)) return v;
+        const h = z - g.z;
+        if (Math.abs(h) > RADIUS) continue;
+        const v = derivativeAt(g.c, order, h);
+        // Trusted where its terms have died out to well below an ulp; else the symbolic derivative.
+        if (Number.isFinite(v) && lastTerm(g.c, order, h) <= 1e-17 * Math.abs(v) + 1e-300) return v;
       }
       return rest(z, p);
     };

@@ -204,6 +204,18 @@ export function series(
   return value(tree);
 }
 
+/**
+ * The size of the last term of `derivativeAt(c, k, h)`: about the error of cutting the series there, for a
+ * series whose terms shrink (one that converges slowly, near a singularity of the other branch, does not).
+ */
+export function lastTerm(c: Series, k: number, h: number): number {
+  const j = c.length - 1;
+  if (j < k) return NaN;
+  let falling = 1;
+  for (let i = 0; i < k; i++) falling *= j - i;
+  return Math.abs(falling * c[j] * h ** (j - k));
+}
+
 /** The k-th derivative at z0 + h of the function whose coefficients at z0 are c: Σ j!/(j-k)!·c_j·h^(j-k). */
 export function derivativeAt(c: Series, k: number, h: number): number {
   let sum = 0;
