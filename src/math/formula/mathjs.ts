@@ -1,7 +1,5 @@
 import { createRequire } from 'node:module';
 import type { MathJsInstance } from 'mathjs';
-import { exactTie, TIE } from './exact.ts';
-import { STABLE } from './stable.ts';
 
 /** What the formula code uses of mathjs, captured before the instance is locked down. */
 export type Algebra = Pick<
@@ -77,8 +75,6 @@ export function mathjs(): Algebra {
   // negative base through fraction.js, which takes milliseconds a call; Math.pow gives NaN there, as
   // torch.pow does. Compiled formulas call it in place of mathjs's pow (see numeric.ts).
   math.import({ [POW]: (x: number, y: number) => x ** y });
-  // The stable forms derivatives are written in (stable.ts), and the exact tie test of sided comparisons.
-  math.import({ ...STABLE, [TIE]: exactTie });
   const locked = (name: string) => () => {
     throw new Error(`${name} is not available in formulas`);
   };
