@@ -108,7 +108,8 @@ export const reference: Record<string, Ref> = {
   // PyTorch's hardsigmoid_backward multiplies by the float 1.0f/6.0f, also in float64: its value, not 1/6.
   hardsigmoid: (z) =>
     z.lte(-3) ? [ZERO, ZERO] : z.gte(3) ? [ONE, ZERO] : [z.div(6).plus(0.5), new D(Math.fround(1 / 6))],
-  hardswish: (z) => (z.lt(-3) ? [ZERO, ZERO] : z.gt(3) ? [z, ONE] : [z.times(z.plus(3)).div(6), z.div(3).plus(0.5)]),
+  // PyTorch 2.x's hardswish_backward: the outer pieces' slopes at ±3 (0 and 1).
+  hardswish: (z) => (z.lte(-3) ? [ZERO, ZERO] : z.gte(3) ? [z, ONE] : [z.times(z.plus(3)).div(6), z.div(3).plus(0.5)]),
   logsigmoid: (z) => [sp(z.neg()).neg(), sig(z.neg())],
   tanhshrink: (z) => {
     const t = tanh(z);

@@ -1,7 +1,9 @@
 /**
  * The z intervals inside [lo, hi] where |g(z)| < threshold, with their ends solved to full double
  * precision: a dense scan brackets every crossing, then bisection narrows each bracket until its
- * ends are adjacent doubles. Ends at lo or hi mean the interval runs past the plotted range.
+ * ends are adjacent doubles. Each end is the last double inside (|g| < threshold there), so the intervals
+ * are closed and a label writes them with ≤: hardtanh's [1, hi] is "z ≥ 1" (hardtanh'(1) = 0), hardshrink's
+ * [-0.5, 0.5] "-0.5 ≤ z ≤ 0.5". Ends at lo or hi mean the interval runs past the plotted range.
  */
 export function belowThreshold(
   g: (z: number) => number,

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { findActivation, type ParamValues } from './activations/registry.ts';
+import type { InitName } from './activations/types.ts';
 
 // @stdlib's generator is loaded when a simulation runs, not when the module is imported.
 const require = createRequire(import.meta.url);
@@ -28,19 +29,11 @@ export const INITS = {
   xavier: { name: 'Xavier', std: (n: number) => Math.sqrt(2 / (n + n)) },
   he: { name: 'He', std: (n: number) => Math.sqrt(2 / n) },
   lecun: { name: 'LeCun', std: (n: number) => Math.sqrt(1 / n) },
-} as const;
-export type Init = keyof typeof INITS;
+} as const satisfies Record<InitName, { name: string; std: (n: number) => number }>;
+export type Init = InitName;
 
-/**
- * The initialisation practice pairs with an activation: He (Kaiming) for the ReLU family and its smooth
- * relatives (GELU, SiLU, Mish, ELU, CELU), LeCun normal for SELU (self-normalising by design), Xavier
- * (Glorot) for sigmoid, tanh, softsign and the hard or saturating ones. Xavier for a GELU network would
- * teach a false lesson: its gradient would seem to vanish through depth.
- */
-export function defaultInit(activation: string): Init {
-  const he = ['relu', 'leaky_relu', 'prelu', 'rrelu', 'relu6', 'gelu', 'silu', 'mish', 'elu', 'celu'];
-  return he.includes(activation) ? 'he' : activation === 'selu' ? 'lecun' : 'xavier';
-}
+/** The initialisation an activation's definition pairs it with (its `init`); Xavier for an unknown name. */
+export const defaultInit = (activation: string): Init => findActivation(activation)?.init ?? 'xavier';
 
 /** The initialisation of an activation, by default or as given. */
 export const initialisation = (activation: string, init: Init = defaultInit(activation)) => INITS[init];

@@ -144,4 +144,42 @@ describe('actfig build with a formula', () => {
     expect(three.split(',').map(Number)).toEqual([3, 4, 0.8, 16 / 250]);
     expect(actfig(['eval', 'squareplus', '--at', '0'], { cwd: p.dir }).stderr).toMatch(/unknown activation/);
   });
+
+  it('actfig eval --config refuses a formula that shadows a built-in, as list and build do (exit 2)', () => {
+    const figures = [{ id: 'f', grid, panels: [{ activation: 'relu' }] }];
+    const p = project({ activations: { softsign: { formula: '2*z' } }, figures });
+    const message =
+      /^c\.json: activations\.softsign: "softsign" is a built-in activation; give the formula another name\n$/;
+    for (const args of [
+      ['eval', 'softsign', '--config', 'c.json', '--at', '1'],
+      ['list', '--config', 'c.json'],
+      ['build', '--config', 'c.json'],
+    ]) {
+      const r = actfig(args, { cwd: p.dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('actfig eval --config gives the derivatives of issue 28 (guards, stable forms, kinks off the grid)', () => {
+    const activations = {
+      expq: { formula: 'z == 0 ? 1 : (exp(z)-1)/z' },
+      sinc: { formula: 'z == 0 ? 1 : sin(z)/z' },
+      lse: { formula: 'log1p(exp(z))' },
+      kinked: { formula: 'max(z, z^2 - 1)' },
+    };
+    const p = project({ activations, figures: [{ id: 'f', grid, panels: [{ activation: 'relu' }] }] });
+    const run = (name: string, at: string) => {
+      const r = actfig(['eval', name, '--config', 'c.json', '--at', at, '--order', '2'], { cwd: p.dir });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.trim().split('\n').slice(1);
+    };
+    expect(run('expq', '0')).toEqual(['0,1,0.5,0.3333333333333333']);
+    expect(run('sinc', '0')).toEqual(['0,1,0,-0.3333333333333333']);
+    const [z, y, dy, d2y] = run('lse', '400')[0].split(',').map(Number);
+    expect([z, y, dy]).toEqual([400, 400, 1]);
+    expect(Math.abs(d2y / 1.9151695967140056e-174 - 1)).toBeLessThan(1e-12);
+    expect(run('kinked', '1.618033988749895')).toEqual(['1.618033988749895,1.618033988749895,3.23606797749979,2']);
+  });
 });

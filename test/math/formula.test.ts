@@ -141,7 +141,9 @@ describe('built-ins written as formulas', () => {
     const a = compile({ formula: '(z + sqrt(z^2 + b)) / 2', params: { b: 4 }, label: 'Smooth ReLU' });
     expect(a.displayName).toBe('Smooth ReLU');
     expect(compile({ formula: 'z' }, 'identity').displayName).toBe('identity');
-    expect(a.params).toEqual({ b: { kind: 'number', default: 4, description: 'formula parameter' } });
+    expect(a.params).toEqual({
+      b: { kind: 'number', default: 4, description: 'formula parameter', check: expect.any(Function) },
+    });
     const p = resolveParams(a, { b: '1' });
     expect(p).toEqual({ b: 1 });
     const { y, dy, d2y } = evaluate(a, p, Float64Array.of(0, 3), { second: true });
@@ -249,6 +251,47 @@ describe('symbolic derivatives', () => {
     const z = 0.7;
     const df = (2 / Math.sqrt(Math.PI)) * Math.exp(-z * z) + (2 * z) / (1 + z * z) + Math.exp(z / 2) / 2;
     expect(close(a.df(z, {}), df, 1e-15)).toBe(true);
+  });
+});
+
+describe("one rule for f and its derivatives' branches", () => {
+  // f' and f'' take the branch that f's value takes (as f computes its comparison, in double precision),
+  // except where the comparison's two sides are exactly equal (a kink that a double hits, relu's 0): there
+  // the `kink` side's piece; and where an equality guard holds, the other branch's limit.
+  const cases: [string, string, string, string][] = [
+    // max(a, b) is a > b ? a : b: at 1.618033988749895, where z^2 - 1 rounds to z, the value is z^2 - 1's.
+    ['z > z^2 - 1', 'z', 'z^2 - 1', 'max(z, z^2 - 1)'],
+    ['exp(z) > 2', 'exp(z)', '2*z', 'exp(z) > 2 ? exp(z) : 2*z'],
+    ['sin(z) > 0.5', 'z^3', 'z', 'sin(z) > 0.5 ? z^3 : z'],
+    ['z^2 > 2', 'z^2', '4*z', 'z^2 > 2 ? z^2 : 4*z'],
+  ];
+  for (const [test, a, b, formula] of cases) {
+    it(`${formula}: f' and f'' follow f's branch on every double around each crossing`, () => {
+      const f = compile({ formula });
+      const [fa, fb] = [compile({ formula: a }), compile({ formula: b })];
+      const holds = compile({ formula: `${test} ? 1 : 0` });
+      const crossings = f.breaks({}).map((k) => k.z);
+      expect(crossings.length).toBeGreaterThan(0);
+      for (const c of crossings) {
+        let z = c;
+        for (let i = 0; i < 4; i++) z = nextDown(z);
+        for (let i = 0; i < 9; i++, z = nextUp(z)) {
+          const branch = holds.f(z, {}) === 1 ? fa : fb;
+          expect(f.f(z, {}), `f(${z})`).toBe(branch.f(z, {}));
+          expect(f.df(z, {}), `f'(${z})`).toBe(branch.df(z, {}));
+          expect(f.d2f(z, {}), `f''(${z})`).toBe(branch.d2f(z, {}));
+        }
+      }
+    });
+  }
+
+  it("at an exact tie the kink side's piece; at a guard the other branch's limit", () => {
+    // relu's 0 and hardtanh's 1 are ties of the exact values: the convention, not the value's branch.
+    expect(compile({ formula: 'max(z, 2*z)' }).df(0, {})).toBe(1);
+    expect(compile({ formula: 'max(z, 2*z)', kink: 'right' }).df(0, {})).toBe(2);
+    expect(compile({ formula: 'min(z, 1)', kink: 'right' }).df(1, {})).toBe(0);
+    const guard = compile({ formula: 'z == 0 ? 1 : (exp(z) - 1)/z' });
+    expect([guard.f(0, {}), guard.df(0, {}), guard.d2f(0, {})]).toEqual([1, 0.5, 1 / 3]);
   });
 });
 

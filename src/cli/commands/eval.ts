@@ -17,8 +17,9 @@ const cell = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 export async function evalCommand(values: Values): Promise<number> {
   const fail = (message: string) => new UserError(`actfig eval: ${message}`);
   const name = values.name as string;
-  // A config's formula activations are known with --config (the built-ins need none).
-  if (values.config !== undefined && !findActivation(name)) {
+  // A config's formula activations are known with --config. The config is loaded even when NAME is a
+  // built-in, so that a config which list and build refuse (a formula shadowing a built-in) is refused here too.
+  if (values.config !== undefined) {
     const { loadConfig } = await import('../../config/load.ts');
     const { useFormulas } = await import('../../math/formula/register.ts');
     useFormulas((await loadConfig(values.config as string)).activations);

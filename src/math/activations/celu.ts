@@ -3,6 +3,7 @@ import { defineActivation } from './types.ts';
 export const celu = defineActivation<{ alpha: number }>({
   name: 'celu',
   displayName: 'CELU',
+  init: 'he',
   params: {
     alpha: {
       kind: 'number',

@@ -3,6 +3,7 @@ import { defineActivation } from './types.ts';
 export const elu = defineActivation<{ alpha: number }>({
   name: 'elu',
   displayName: 'ELU',
+  init: 'he',
   params: {
     alpha: {
       kind: 'number',
@@ -33,7 +34,11 @@ export const elu = defineActivation<{ alpha: number }>({
     monotonic: p.alpha >= 0,
     zeroCentred: p.alpha > 0,
     smoothness: p.alpha === 1 ? 'C¹' : 'C⁰',
-    maxAbsDerivative: Math.abs(p.alpha) > 1 ? { value: Math.abs(p.alpha), at: 0 } : { value: 1, at: 'z > 0' },
+    // elu'(0) = α (autograd's mask is z <= 0): with |α| = 1 the plateau of 1 includes 0, as CELU's does.
+    maxAbsDerivative:
+      Math.abs(p.alpha) > 1
+        ? { value: Math.abs(p.alpha), at: 0 }
+        : { value: 1, at: Math.abs(p.alpha) === 1 ? 'z ≥ 0' : 'z > 0' },
     saturating: false,
   }),
 });

@@ -53,6 +53,8 @@ const pick = (p: P) => (p.approximate === 'tanh' ? approx : exact);
 export const gelu = defineActivation<P>({
   name: 'gelu',
   displayName: 'GELU',
+  // He, as for the ReLUs it resembles; it does not keep the gradient through depth (test/math/simulate.test.ts).
+  init: 'he',
   params: {
     approximate: {
       kind: 'choice',

@@ -4,6 +4,7 @@ import { lambdParam } from './softshrink.ts';
 export const hardshrink = defineActivation<{ lambd: number }>({
   name: 'hardshrink',
   displayName: 'Hardshrink',
+  init: 'xavier',
   params: { lambd: lambdParam },
   f: (z, p) => (z >= -p.lambd && z <= p.lambd ? 0 : z),
   // hardshrink_backward zeroes the gradient on the closed interval [-lambd, lambd].

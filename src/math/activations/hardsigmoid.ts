@@ -5,8 +5,11 @@ const ONE_SIXTH = Math.fround(1 / 6);
 export const hardsigmoid = defineActivation({
   name: 'hardsigmoid',
   displayName: 'Hardsigmoid',
+  init: 'xavier',
   params: {},
-  f: (z) => (z <= -3 ? 0 : z >= 3 ? 1 : z / 6 + 0.5),
+  // As PyTorch's kernel computes it, min(max(z + 3, 0), 6) / 6: z/6 + 1/2 would cancel just above -3
+  // (5.55e-17 at -2.9999999999999996, where PyTorch gives 7.401486830834377e-17).
+  f: (z) => Math.min(Math.max(z + 3, 0), 6) / 6,
   // hardsigmoid_backward: 1/6 strictly inside (-3, 3), 0 elsewhere, including at ±3. PyTorch's kernel
   // writes 1/6 as the float literal 1.0f / 6.0f even for float64, so autograd returns 0.1666666716337204.
   df: (z) => (z > -3 && z < 3 ? ONE_SIXTH : 0),

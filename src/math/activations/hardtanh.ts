@@ -5,6 +5,7 @@ type P = { min_val: number; max_val: number };
 export const hardtanh = defineActivation<P>({
   name: 'hardtanh',
   displayName: 'Hardtanh',
+  init: 'xavier',
   params: {
     min_val: { kind: 'number', default: -1, description: 'lower clamp', range: { min: -1.75, max: -0.25, step: 0.25 } },
     max_val: { kind: 'number', default: 1, description: 'upper clamp', range: { min: 0.25, max: 1.75, step: 0.25 } },

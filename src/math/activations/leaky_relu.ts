@@ -4,6 +4,7 @@ import { leaky } from './leaky.ts';
 export const leaky_relu = defineActivation<{ negative_slope: number }>({
   name: 'leaky_relu',
   displayName: 'Leaky ReLU',
+  init: 'he',
   params: {
     negative_slope: {
       kind: 'number',

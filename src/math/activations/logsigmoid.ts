@@ -4,6 +4,7 @@ import { sigmoid, sigmoidGrad, softplus } from './math.ts';
 export const logsigmoid = defineActivation({
   name: 'logsigmoid',
   displayName: 'LogSigmoid',
+  init: 'xavier',
   params: {},
   f: (z) => -softplus(-z),
   df: (z) => sigmoid(-z),

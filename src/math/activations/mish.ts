@@ -21,6 +21,8 @@ const d2f = (z: number) => {
 export const mish = defineActivation({
   name: 'mish',
   displayName: 'Mish',
+  // He, as for the ReLUs it resembles; it does not keep the gradient through depth (test/math/simulate.test.ts).
+  init: 'he',
   params: {},
   f: (z) => f(z),
   df: (z) => df(z),

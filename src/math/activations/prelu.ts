@@ -4,6 +4,7 @@ import { leaky } from './leaky.ts';
 export const prelu = defineActivation<{ weight: number }>({
   name: 'prelu',
   displayName: 'PReLU',
+  init: 'he',
   // nn.PReLU initialises its learnable weight to 0.25.
   params: {
     weight: {

@@ -91,4 +91,4 @@ export function findActivation(name: string): Activation<ParamValues> | undefine
 /** Every name a user may type: the canonical names and the aliases. */
 export const knownNames: readonly string[] = [...activationNames, ...aliases.keys()];
 
-export type { Activation, Break, ParamSpec, ParamValues, Properties } from './types.ts';
+export type { Activation, Break, InitName, ParamSpec, ParamValues, Properties } from './types.ts';

@@ -3,6 +3,8 @@ import { defineActivation } from './types.ts';
 export const relu = defineActivation({
   name: 'relu',
   displayName: 'ReLU',
+  // He (Kaiming): Var(w) = 2/n makes up for the half of its inputs that ReLU zeroes.
+  init: 'he',
   params: {},
   f: (z) => (z > 0 ? z : 0),
   // PyTorch's threshold_backward passes the gradient only where the output is > 0, so relu'(0) = 0.

@@ -3,6 +3,7 @@ import { defineActivation } from './types.ts';
 export const relu6 = defineActivation({
   name: 'relu6',
   displayName: 'ReLU6',
+  init: 'he',
   params: {},
   f: (z) => (z <= 0 ? 0 : z >= 6 ? 6 : z),
   // relu6 is hardtanh(z, 0, 6): its backward passes the gradient only strictly inside (0, 6).

@@ -8,6 +8,7 @@ const slope = (p: P) => (p.lower + p.upper) / 2;
 export const rrelu = defineActivation<P>({
   name: 'rrelu',
   displayName: 'RReLU (eval)',
+  init: 'he',
   params: {
     // Two sliders make every combination: 11 × 10 values. The default upper, 1/3, lies on no decimal
     // grid; an interactive page shifts the grid to pass through it (1/3 ± k·0.05).

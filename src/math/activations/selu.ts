@@ -7,6 +7,8 @@ export const SELU_SCALE = 1.0507009873554804934193349852946;
 export const selu = defineActivation({
   name: 'selu',
   displayName: 'SELU',
+  // LeCun normal: SELU's self-normalising fixed point (mean 0, variance 1) assumes Var(w) = 1/n.
+  init: 'lecun',
   params: {},
   f: (z) => SELU_SCALE * (z > 0 ? z : SELU_ALPHA * Math.expm1(z)),
   // elu_backward with scale and alpha: the negative branch covers z <= 0, so selu'(0) = scale·alpha.

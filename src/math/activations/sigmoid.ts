@@ -4,6 +4,8 @@ import { sigmoid as s, sigmoidGrad, sigmoidGrad2 } from './math.ts';
 export const sigmoid = defineActivation({
   name: 'sigmoid',
   displayName: 'Sigmoid',
+  // Xavier (Glorot): the initialisation made for saturating activations such as sigmoid and tanh.
+  init: 'xavier',
   params: {},
   f: (z) => s(z),
   df: (z) => sigmoidGrad(z),

@@ -10,6 +10,8 @@ const d2f = (z: number) => sigmoidGrad(z) * (2 - z * Math.tanh(z / 2));
 export const silu = defineActivation({
   name: 'silu',
   displayName: 'SiLU (Swish)',
+  // He, as for the ReLUs it resembles; it does not keep the gradient through depth (test/math/simulate.test.ts).
+  init: 'he',
   aliases: ['swish'],
   params: {},
   f: (z) => f(z),

@@ -6,6 +6,7 @@ type P = { beta: number; threshold: number };
 export const softplus = defineActivation<P>({
   name: 'softplus',
   displayName: 'Softplus',
+  init: 'xavier',
   params: {
     beta: {
       kind: 'number',

@@ -12,6 +12,7 @@ export { lambd as lambdParam };
 export const softshrink = defineActivation<{ lambd: number }>({
   name: 'softshrink',
   displayName: 'Softshrink',
+  init: 'xavier',
   params: { lambd },
   f: (z, p) => (z > p.lambd ? z - p.lambd : z < -p.lambd ? z + p.lambd : 0),
   // softshrink_backward zeroes the gradient on the closed interval [-lambd, lambd].

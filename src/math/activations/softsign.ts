@@ -3,6 +3,7 @@ import { defineActivation } from './types.ts';
 export const softsign = defineActivation({
   name: 'softsign',
   displayName: 'Softsign',
+  init: 'xavier',
   params: {},
   f: (z) => z / (1 + Math.abs(z)),
   df: (z) => {

@@ -4,6 +4,7 @@ import { sech2, tanhGrad2 } from './math.ts';
 export const tanh = defineActivation({
   name: 'tanh',
   displayName: 'Tanh',
+  init: 'xavier',
   params: {},
   f: (z) => Math.tanh(z),
   df: (z) => sech2(z),

@@ -16,6 +16,7 @@ function f(z: number): number {
 export const tanhshrink = defineActivation({
   name: 'tanhshrink',
   displayName: 'Tanhshrink',
+  init: 'xavier',
   params: {},
   f: (z) => f(z),
   df: (z) => {

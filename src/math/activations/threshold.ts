@@ -5,6 +5,7 @@ type P = { threshold: number; value: number };
 export const threshold = defineActivation<P>({
   name: 'threshold',
   displayName: 'Threshold',
+  init: 'xavier',
   // torch.nn.Threshold has no defaults; these are the ones PyTorch's own activation gallery plots.
   params: {
     // Two sliders make every combination: 9 × 9 values.

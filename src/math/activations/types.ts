@@ -49,9 +49,23 @@ export interface Properties {
   saturating: boolean;
 }
 
+/**
+ * A weight initialisation (normal, fan_in = fan_out = n): 'xavier' (Glorot, Var(w) = 1/n), 'he' (Kaiming,
+ * 2/n) or 'lecun' (1/n, as SELU's self-normalisation assumes).
+ */
+export type InitName = 'xavier' | 'he' | 'lecun';
+
 export interface Activation<P extends ParamValues = ParamValues> {
   name: string;
   displayName: string;
+  /**
+   * The initialisation practice pairs with the activation, which a depth figure's network draws its
+   * weights with unless a series says otherwise: He for the ReLU family and its smooth relatives, LeCun
+   * for SELU, Xavier for the saturating and hard ones (and for formulas). A custom, not a cure: with He,
+   * GELU, SiLU and Mish networks still lose gradient through depth (median g30/g1 of the default depth
+   * figure over 100 seeds: 0.032, 2.5e-4 and 0.45, against ReLU's 0.93).
+   */
+  init: InitName;
   aliases?: readonly string[];
   params: { readonly [K in keyof P]: ParamSpec };
   /** f(z) as PyTorch computes it. */

@@ -13,11 +13,15 @@ export interface Crossing {
   slope?: Fn;
 }
 
-/** One crossing per distinct comparison of a normalized tree whose sides depend on z. */
-export function crossings(tree: MathNode, defaults: readonly (readonly [string, number])[]): Crossing[] {
+/** One crossing per distinct comparison of a normalized tree whose sides depend on z (of those `only` keeps). */
+export function crossings(
+  tree: MathNode,
+  defaults: readonly (readonly [string, number])[],
+  only: (comparison: string) => boolean = () => true,
+): Crossing[] {
   const gaps = new Map<string, MathNode>();
   tree.traverse((n) => {
-    if (!isOp(n) || !COMPARISONS.has(n.fn)) return;
+    if (!isOp(n) || !COMPARISONS.has(n.fn) || !only(n.fn)) return;
     const gap = op('subtract', n.args);
     if (hasZ(gap)) gaps.set(gap.toString(), gap);
   });

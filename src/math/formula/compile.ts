@@ -8,10 +8,14 @@ import { normalize } from './normalize.ts';
 import { type Fn, numeric } from './numeric.ts';
 import { checkFormulaName, checkParams, parseFormula } from './parse.ts';
 import { computeProperties } from './properties.ts';
+import { stable } from './stable.ts';
+import { withLimits } from './limits.ts';
 
 /**
  * The activation a formula defines, like the built-ins: f as written, f' and f'' derived symbolically
- * once (a kink takes the derivative of the piece on the `kink` side), breaks where the formula's
+ * once, in stable forms, and taken as limits where a guard patches a removable singularity (a kink takes
+ * the derivative of the piece on the `kink` side; f' and f'' follow the branch f takes everywhere
+ * else, see `sided`), breaks where the formula's
  * comparisons flip, properties measured numerically. Throws FormulaError for a definition it cannot
  * use, including one that is not finite on [-20, 20] at the defaults, or whose hand-written derivative
  * or second derivative disagrees with the symbolic one.
@@ -32,13 +36,17 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
   const names = defaults.map(([key]) => key);
   const shown = parseFormula(def.formula, 'formula', names);
   const tree = normalize(shown);
-  const d1 = differentiate(tree);
-  const d2 = differentiate(d1);
+  // f as written; f' and f'' from the tree rewritten into stable forms (stable.ts), which is the same function.
+  const d1 = stable(differentiate(stable(tree)));
+  const d2 = stable(differentiate(d1));
   const f = numeric(tree, defaults);
-  const df = numeric(sided(d1, kink), defaults);
-  const d2f = numeric(sided(d2, kink), defaults);
+  // Near a guarded removable singularity, the limits of the other branch, by Taylor arithmetic.
+  const limit = withLimits(tree, sided(tree, kink), defaults);
+  const df = limit(1, numeric(sided(d1, kink), defaults));
+  const d2f = limit(2, numeric(sided(d2, kink), defaults));
   let d3f: Fn | undefined;
-  const pieces: Pieces = { f, df, d2f, d3f: () => (d3f ??= numeric(sided(differentiate(d2), kink), defaults)) };
+  const third = () => limit(3, numeric(sided(stable(differentiate(d2)), kink), defaults));
+  const pieces: Pieces = { f, df, d2f, d3f: () => (d3f ??= third()) };
   const list = crossings(tree, defaults);
   const breaks = memo(names, (p) =>
     crossingPoints(list, p).flatMap((z) => classify(z, pieces, p) ?? ([] as Required<Break>[])),
@@ -53,12 +61,26 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
   );
   let latexF: string | undefined;
   let latexDF: string | undefined;
+  const atDefaults: ParamValues = Object.fromEntries(defaults);
+  // Parameter values at which f, f' or f'' is not finite somewhere on the check points are refused, as the
+  // defaults are: `eval --param b=0` of squareplus says so, and a page's slider stops short of such a value.
+  const nonFinite = memo(names, (p) => findNonFinite(activation, p, finitePoints(breaks(p))));
+  const problem = (p: ParamValues, withValues = true) => {
+    const bad = nonFinite(p);
+    if (!bad) return undefined;
+    const at = withValues ? ` with ${names.map((k) => `${k} = ${short(p[k] as number)}`).join(', ')}` : '';
+    return `makes ${name} not finite at z = ${short(bad.z)}${at} (${bad.fn}(z) = ${bad.value})`;
+  };
   const params: Record<string, NumberParam> = {};
-  for (const [key, value] of defaults)
-    params[key] = { kind: 'number', default: value, description: 'formula parameter' };
+  for (const [key, value] of defaults) {
+    const check = (v: number) => problem({ ...atDefaults, [key]: v }, false);
+    params[key] = { kind: 'number', default: value, description: 'formula parameter', check };
+  }
   const activation: Activation<ParamValues> = {
     name,
     displayName: def.label ?? name,
+    // A formula's shape is unknown: the initialisation made for saturating activations, as for the hard ones.
+    init: 'xavier',
     params,
     f,
     df,
@@ -70,9 +92,14 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
         return latexF;
       },
       get df() {
-        latexDF ??= derivativeTex(d1);
+        latexDF ??= derivativeTex(differentiate(tree));
         return latexDF;
       },
+    },
+    validate: (p) => {
+      const message = problem(p);
+      if (!message) return undefined;
+      return { key: names.find((k) => p[k] !== atDefaults[k]) ?? names[0], message };
     },
     breaks: (p) => breaks(p).map((b) => ({ ...b })),
     properties: (p) => {
@@ -80,7 +107,6 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
       return { ...props, maxAbsDerivative: { ...props.maxAbsDerivative } };
     },
   };
-  const atDefaults: ParamValues = Object.fromEntries(defaults);
   const zs = checkPoints(breaks(atDefaults));
   checkFinite(activation, atDefaults, zs);
   if (def.derivative !== undefined) agrees('derivative', def.derivative, df, names, defaults, zs, atDefaults);
@@ -93,12 +119,10 @@ function memo<T>(names: readonly string[], fn: (p: ParamValues) => T): (p: Param
   const cache = new Map<string, T>();
   return (p) => {
     const key = JSON.stringify(names.map((k) => p[k]));
-    let value = cache.get(key);
-    if (value === undefined) {
-      if (cache.size >= 64) cache.clear();
-      value = fn(p);
-      cache.set(key, value);
-    }
+    if (cache.has(key)) return cache.get(key) as T;
+    if (cache.size >= 64) cache.clear();
+    const value = fn(p);
+    cache.set(key, value);
     return value;
   };
 }
@@ -113,6 +137,11 @@ function checkPoints(breaks: readonly Break[]): Float64Array {
   for (const { z } of breaks)
     if (Math.abs(z) <= 20) zs.push(z - 1e-7 * Math.max(1, Math.abs(z)), z + 1e-7 * Math.max(1, Math.abs(z)));
   return Float64Array.from(zs).sort();
+}
+
+/** Where finiteness at other parameter values is checked: the check points, the breaks themselves and 0. */
+function finitePoints(breaks: readonly Break[]): Float64Array {
+  return Float64Array.from([...checkPoints(breaks), ...breaks.map((b) => b.z), 0]).sort();
 }
 
 /** Throws FormulaError (field `field`) at the first z where a hand-written derivative and the symbolic one differ. */

@@ -1,5 +1,7 @@
 import type { MathNode } from 'mathjs';
+import { registerGap, TIE } from './exact.ts';
 import { mathjs } from './mathjs.ts';
+import { STABLE_RULES } from './stable.ts';
 import {
   call,
   callName,
@@ -24,6 +26,7 @@ const RULES: Readonly<Record<string, (u: MathNode) => MathNode>> = {
   cbrt: (u) => op('divide', [num(1), op('multiply', [num(3), op('pow', [call('cbrt', [u]), num(2)])])]),
   // 2/√π·e^(-u²)
   erf: (u) => op('multiply', [num(2 / Math.sqrt(Math.PI)), call('exp', [op('unaryMinus', [op('pow', [u, num(2)])])])]),
+  ...STABLE_RULES,
 };
 
 /** What mathjs's derivative cannot take (or not as wanted): conditionals, comparisons, the functions of RULES. */
@@ -76,10 +79,14 @@ export function tidy(node: MathNode): MathNode {
 
 /**
  * The tree with each comparison decided, where its two sides are exactly equal, as it is just to the
- * `kink` side of that point: `l > r` becomes `l == r ? -(l - r)' > 0 : l > r` for 'left' (just left
- * of a crossing, l - r has the sign of minus its slope). Used for f' and f'': at a kink they take the
- * derivative of the piece on that side, as PyTorch's relu'(0) = 0 and leaky_relu'(0) = slope do,
- * whichever way the user wrote the comparison. Nested comparisons are decided the same way.
+ * `kink` side of that point: `l > r` becomes `l == r ? (tie ? -(l - r)' > 0 : l > r) : l > r` for
+ * 'left' (just left of a crossing, l - r has the sign of minus its slope). Used for f' and f'': at a
+ * kink they take the derivative of the piece on that side, as PyTorch's relu'(0) = 0 and
+ * leaky_relu'(0) = slope do, whichever way the user wrote the comparison. `tie` is exactTie: sides that
+ * are equal only after rounding (max(z, z² - 1) at the double nearest φ) are no kink, and there f' and
+ * f'' take the branch that f's value takes. An equality that holds (a guard such as z == 0) is never
+ * the side's own test, so derivatives take the other branch there, whose limit the Taylor evaluation
+ * gives. Nested comparisons are decided the same way.
  */
 export function sided(node: MathNode, kink: 'left' | 'right'): MathNode {
   return node.transform((n) => {
@@ -89,6 +96,9 @@ export function sided(node: MathNode, kink: 'left' | 'right'): MathNode {
     const [l, r] = n.args.map((a) => sided(a, kink));
     const slope = sided(differentiate(gap), kink);
     const toward = kink === 'left' ? op('unaryMinus', [slope]) : slope;
-    return cond(op('equal', [l, r]), op(n.fn, [toward, num(0)]), op(n.fn, [l, r]));
+    const { id, names } = registerGap(gap);
+    const tie = call(TIE, [num(id), sym('z'), ...names.map(sym)]);
+    const plain = op(n.fn, [l, r]);
+    return cond(op('equal', [l, r]), cond(tie, op(n.fn, [toward, num(0)]), plain), plain);
   });
 }

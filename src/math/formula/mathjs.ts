@@ -14,6 +14,7 @@ export type Algebra = Pick<
   | 'OperatorNode'
   | 'FunctionNode'
   | 'ConditionalNode'
+  | 'bignumber'
 >;
 
 // Functions a compiled formula could reach through the instance's namespace if the whitelist in
@@ -68,6 +69,7 @@ export function mathjs(): Algebra {
     OperatorNode: math.OperatorNode,
     FunctionNode: math.FunctionNode,
     ConditionalNode: math.ConditionalNode,
+    bignumber: math.bignumber,
   };
   // x ^ y as JavaScript (and PyTorch) computes it. mathjs's predictable pow looks for a real odd root of a
   // negative base through fraction.js, which takes milliseconds a call; Math.pow gives NaN there, as

@@ -1,7 +1,9 @@
 import type { MathNode } from 'mathjs';
 import type { ParamValues } from '../activations/types.ts';
+import { exactTie, TIE } from './exact.ts';
 import { POW } from './mathjs.ts';
 import { call, isOp } from './nodes.ts';
+import { STABLE } from './stable.ts';
 
 export type Fn = (z: number, p: ParamValues) => number;
 
@@ -13,8 +15,9 @@ export type Fn = (z: number, p: ParamValues) => number;
  */
 export function numeric(node: MathNode, defaults: readonly (readonly [string, number])[]): Fn {
   const code = node.transform((n) => (isOp(n) && n.fn === 'pow' ? call(POW, n.args) : n)).compile();
-  // mathjs reads a Map scope as is; an object it would wrap in a Map at every call.
-  const scope = new Map<string, number>();
+  // mathjs reads a Map scope as is; an object it would wrap in a Map at every call. A called name is looked
+  // up in the scope first: the stable forms derivatives are written in and the exact tie test live there.
+  const scope = new Map<string, unknown>([...Object.entries(STABLE), [TIE, exactTie]]);
   return (z, p) => {
     for (const [key, fallback] of defaults) {
       const value = p[key];

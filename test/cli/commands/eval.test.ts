@@ -48,7 +48,8 @@ describe('actfig eval', () => {
       'z,y,dy\n-1,-0.2,0.2\n0,0,0.2\n',
     );
     expect(actfig(['eval', 'gelu', '--param', 'approximate=tanh', '--at', '0']).stdout).toBe('z,y,dy\n0,0,0.5\n');
-    expect(actfig(['eval', 'hardswish', '--at', '-3,3']).stdout).toBe('z,y,dy\n-3,0,-0.5\n3,3,1.5\n');
+    // PyTorch 2.x's hardswish_backward: the outer pieces' slopes at ±3.
+    expect(actfig(['eval', 'hardswish', '--at', '-3,3']).stdout).toBe('z,y,dy\n-3,0,0\n3,3,1\n');
   });
 
   it("--order 2 adds f'' as a fourth column, d2y: PyTorch's double backward, 0 at relu's kink", () => {
@@ -58,7 +59,7 @@ describe('actfig eval', () => {
     expect(r.stdout).toBe('z,y,dy,d2y\n-1,0,0,0\n0,0,0,0\n2.5,2.5,1,0\n');
     // hardswish'' is 1/3 strictly inside (-3, 3); elu''(0) is 0 (autograd's mask is z < 0), elu'(0) is 1.
     expect(actfig(['eval', 'hardswish', '--order=2', '--at', '-3,0,3']).stdout).toBe(
-      'z,y,dy,d2y\n-3,0,-0.5,0\n0,0,0.5,0.3333333333333333\n3,3,1.5,0\n',
+      'z,y,dy,d2y\n-3,0,0,0\n0,0,0.5,0.3333333333333333\n3,3,1,0\n',
     );
     expect(actfig(['eval', 'elu', '--order', '2', '--at', '-1,0']).stdout).toBe(
       `z,y,dy,d2y\n-1,${Math.expm1(-1)},${Math.exp(-1)},${Math.exp(-1)}\n0,0,1,0\n`,

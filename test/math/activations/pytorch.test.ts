@@ -12,8 +12,9 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/torch.json', imp
 const within = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
 
 // Where the PyTorch version that made the fixture (Debian's 1.13) differs from the convention this
-// library follows: hardswish'(3) is 1.5 in PyTorch's original hardswish_backward, 1 in 1.13's.
-const conventions: Record<string, Record<number, number>> = { hardswish: { 3: 1.5 } };
+// library follows, PyTorch 2.x's: hardswish'(-3) is -0.5 in 1.13's scalar hardswish_backward, 0 in 2.x's
+// CPU, CUDA and XPU kernels (`self <= -3 ? 0 : self < 3 ? grad * (self / 3 + 0.5) : grad`).
+const conventions: Record<string, Record<number, number>> = { hardswish: { [-3]: 0, 3: 1 } };
 
 describe.each(fixture.cases)('$name $params equals PyTorch', ({ name, params, z, y, dy }) => {
   const { f, df } = act(name, params);
@@ -41,8 +42,9 @@ describe('derivatives at kinks are the values PyTorch autograd returns', () => {
     ['hardtanh', {}, 1, 0],
     ['hardsigmoid', {}, -3, 0],
     ['hardsigmoid', {}, 3, 0],
-    ['hardswish', {}, -3, -0.5],
-    ['hardswish', {}, 3, 1.5],
+    // PyTorch 2.x: the outer pieces' slopes (1.13's scalar path gave -0.5 and 1.5).
+    ['hardswish', {}, -3, 0],
+    ['hardswish', {}, 3, 1],
     ['elu', {}, 0, 1],
     ['elu', { alpha: 0.5 }, 0, 0.5],
     ['selu', {}, 0, scale * alpha],

@@ -100,7 +100,7 @@ describe("f'' at kinks is what PyTorch's double backward returns", () => {
     ['celu', { alpha: 2 }, -1e-300, 0.5],
     ['selu', {}, 0, 0],
     ['selu', {}, -1e-300, scale * alpha],
-    // hardswish: 1/3 strictly inside (-3, 3), 0 at ±3 (where f' is -0.5 and 1.5).
+    // hardswish: 1/3 strictly inside (-3, 3), 0 at ±3 (where f' is 0 and 1, PyTorch 2.x's).
     ['hardswish', {}, -3, 0],
     ['hardswish', {}, 3, 0],
     ['hardswish', {}, nextUp(-3), 1 / 3],
