@@ -45,7 +45,7 @@ export default defineConfig({
       activations: ['sigmoid', 'tanh', 'relu'],
       grid: { min: -10, max: 10, samples: 401 },
       caption:
-        "Sigmoid's slope never exceeds 0.25, a quarter of tanh's and ReLU's: every sigmoid layer at least quarters the gradient passing back through it.",
+        "Sigmoid's slope never exceeds 0.25, a quarter of tanh's and ReLU's: in each sigmoid layer the derivative factor is at most ¼ (in the depth figure's network the gradient falls by about that much per layer).",
     },
     // ... so through 30 layers sigmoid's gradient all but vanishes while ReLU's (He init) holds.
     {

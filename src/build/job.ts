@@ -5,6 +5,7 @@ import type { Figure } from '../config/model.ts';
 import { kindOf } from '../kinds/registry.ts';
 import { buildSpec } from '../kinds/spec.ts';
 import { specForRender } from '../kinds/spec.ts';
+import { fitFigure } from './fit.ts';
 import type { Format, PngOptions } from '../formats.ts';
 import { sha256 } from '../output/content-key.ts';
 import type { ActivationRow } from '../output/manifest.ts';
@@ -42,8 +43,10 @@ export interface FigureResult {
   files: MadeFile[];
 }
 
-export async function runJob(job: FigureJob): Promise<FigureResult> {
-  const { figure } = job;
+export async function runJob(given: FigureJob): Promise<FigureResult> {
+  // A figure of a fixed size is first fitted to it (its panel size and margins): the renderer measures.
+  const figure = await fitFigure(given.figure, given.png.scale);
+  const job = { ...given, figure };
   const title = kindOf(figure.kind).title(figure);
   const files: MadeFile[] = [];
   try {

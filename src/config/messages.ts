@@ -50,7 +50,11 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): { path: readonly
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0];
-      const suggestion = closest(key, keysFor(issue.path));
+      // Known keys of any kind: not the key itself (a depth figure's grid is a key of other kinds).
+      const suggestion = closest(
+        key,
+        keysFor(issue.path).filter((k) => k !== key),
+      );
       return {
         path: [...issue.path, key],
         message: `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,

@@ -6,7 +6,7 @@ import { canonicalFormats } from '../formats.ts';
 import { configError } from './messages.ts';
 import { checkOnGrid, type FormulaDefinition, normalizeFormulas } from './formulas.ts';
 import { DEFAULTS, NORMALIZED, type Config, type Figure, type FigureBase, type Series } from './model.ts';
-import { DEFAULT_SERIES, fnsOf } from '../figures/model.ts';
+import { DEFAULT_SERIES, fnsOf, PRESET_SIZES } from '../figures/model.ts';
 import type { Layout } from '../kinds/kind.ts';
 import { kindOf } from '../kinds/registry.ts';
 import {
@@ -86,10 +86,11 @@ function normalizeSeries(list: ParsedSeries[] | undefined): Series[] {
 }
 
 /**
- * Panel sizes that make a 960×540 (16:9) figure: what the axes, titles, spacing and padding take, per
- * column and per row, at this font scale, measured from rendered figures (test/figures/slide.test.ts).
+ * A first guess at the panel size that fills an outer size: what the axes, titles, spacing, padding and an
+ * outside legend take, per column and per row, at this font scale. The renderer then fits the panels to
+ * the size exactly (render/fit.ts); the better the guess, the fewer passes it takes.
  */
-function slideSize(layout: Layout, fontScale: number, legendOutside: boolean) {
+function fitGuess(layout: Layout, fontScale: number, legendOutside: boolean, [outerW, outerH]: [number, number]) {
   const { columns, rows } = layout;
   const spacing = 30 * fontScale;
   const axisY = layout.axisY * fontScale;
@@ -97,8 +98,8 @@ function slideSize(layout: Layout, fontScale: number, legendOutside: boolean) {
   const row = (layout.panelTitles ? 48 : 31) * fontScale;
   const legend = legendOutside ? 160 * fontScale : 0;
   return {
-    width: Math.floor((960 - 24 - legend - (columns - 1) * spacing) / columns - axisY),
-    height: Math.floor((540 - 24 - figureTitle - (rows - 1) * spacing) / rows - row),
+    width: Math.max(40, Math.floor((outerW - 24 - legend - (columns - 1) * spacing) / columns - axisY)),
+    height: Math.max(40, Math.floor((outerH - 24 - figureTitle - (rows - 1) * spacing) / rows - row)),
   };
 }
 
@@ -112,24 +113,30 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
   const showDerivative = pick('derivative') ?? true;
   const show = fnsOf(pick('show') ?? (showDerivative ? ['f', 'df'] : ['f']));
   const layout = kind.layout(f, show);
-  const fontScale = pick('fontScale') ?? (preset === 'slide' ? 1.75 : 1);
-  // The slide preset aims at a 960×540 figure: panels share it; axes, titles and legend take the rest.
-  const slide = slideSize(layout, fontScale, legend === 'right');
+  const slide = preset !== 'default';
+  const fontScale = pick('fontScale') ?? (slide ? 1.75 : 1);
+  // A size (or a preset's) is the whole figure's: panels share what axes, titles and legends leave.
+  const size = pick('size') ?? (slide ? PRESET_SIZES[preset] : undefined);
+  const guess = size && fitGuess(layout, fontScale, legend === 'right', size);
   const background = pick('background');
   const base: Omit<FigureBase, 'kind'> = {
     id: f.id,
-    ...(f.title !== undefined && { title: f.title }),
+    ...(typeof f.title === 'string' && { title: f.title }),
     ...(f.description !== undefined && { description: f.description }),
     ...(f.caption !== undefined && { caption: f.caption }),
-    width: pick('width') ?? (preset === 'slide' ? slide.width : layout.width),
-    height: pick('height') ?? (preset === 'slide' ? slide.height : 300),
+    width: guess?.width ?? pick('width') ?? layout.width,
+    height: guess?.height ?? pick('height') ?? 300,
+    ...(size && {
+      size: [size[0], size[1]] as [number, number],
+      cells: [layout.columns, layout.rows] as [number, number],
+    }),
     theme: pick('theme') ?? DEFAULTS.theme,
     palette: pick('palette') ?? (layout.colours > 2 ? 'colorblind' : DEFAULTS.palette),
     xTitle: pick('xTitle') ?? layout.xTitle,
     yTitle: pick('yTitle') ?? layout.yTitle,
     legend,
     fontScale,
-    lineWidth: pick('lineWidth') ?? (preset === 'slide' ? 3 : 2),
+    lineWidth: pick('lineWidth') ?? (slide ? 3 : 2),
     ...(background !== undefined && { background }),
     interactive:
       c.interactive === false || f.interactive === false

@@ -83,7 +83,8 @@ export function sampleActivation(
     params,
     rows,
     splits: { y: found.y.map((j) => j.split), dy: found.dy.map((j) => j.split), d2y: found.d2y.map((j) => j.split) },
-    markers: [...found.y, ...found.dy, ...found.d2y].flatMap((j) => j.markers),
+    // `kinks: false` leaves the jumps' points off the grid, and their markers off the figure; lines still break.
+    markers: options.kinks ? [...found.y, ...found.dy, ...found.d2y].flatMap((j) => j.markers) : [],
     zRange: [lo, hi],
   };
 }

@@ -18,7 +18,9 @@ export function jumpLayers(markers: (Marker & { color: string })[], c: Colors, l
   // Dots grow with the line so they stay visible beside a thick slide line.
   const size = Math.round(40 * (lineWidth / 2) ** 2);
   const layers: Layer[] = [];
-  for (const open of [false, true]) {
+  // Open circles first and larger, filled dots over them: where f's open end and f''s filled dot fall on
+  // one point (threshold at 0), the dot shows inside the ring instead of under it.
+  for (const open of [true, false]) {
     const values = markers
       .filter((m) => m.open === open)
       .map((m) => ({ z: m.z, value: m.value, color: m.color, open: m.open }));
@@ -31,7 +33,7 @@ export function jumpLayers(markers: (Marker & { color: string })[], c: Colors, l
             filled: false,
             fill: c.background,
             strokeWidth: 0.75 * lineWidth,
-            size,
+            size: Math.round(size * 1.8),
             opacity: 1,
             clip: true,
           }

@@ -8,8 +8,22 @@ export type Theme = (typeof THEMES)[number];
 /** 'lab': the lab's blue/green with a red derivative; 'colorblind': Okabe–Ito. */
 export const PALETTES = ['lab', 'colorblind'] as const;
 export type Palette = (typeof PALETTES)[number];
-export const PRESETS = ['default', 'slide'] as const;
+export const PRESETS = ['default', 'slide', 'slide-4x3', 'half-slide'] as const;
 export type Preset = (typeof PRESETS)[number];
+/** Each preset's outer size in CSS pixels: a 16:9 slide, a 4:3 one, one column of a two-column 16:9 slide. */
+export const PRESET_SIZES: Record<Exclude<Preset, 'default'>, [number, number]> = {
+  slide: [960, 540],
+  'slide-4x3': [960, 720],
+  'half-slide': [480, 540],
+};
+
+/** Room around the figure, in CSS pixels. */
+export interface Padding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
 
 /** What a series draws: f (solid), f' (dashed), f'' (dotted). */
 export const FUNCTIONS = ['f', 'df', 'd2f'] as const;
@@ -42,8 +56,18 @@ export interface FigureBase {
   title?: string;
   description?: string;
   caption?: string;
+  /** One panel's plot width and height in CSS pixels. */
   width: number;
   height: number;
+  /**
+   * The whole figure's size in CSS pixels when it is fixed (`size` or a preset): the renderer fits the
+   * panels into it exactly (render/fit.ts) and the spec is written with the fitted sizes.
+   */
+  size?: [number, number];
+  /** Panels across and down, for fitting `size`. */
+  cells?: [number, number];
+  /** Room around the figure (12 px a side unless fitted). */
+  padding?: Padding;
   theme: Theme;
   palette: Palette;
   xTitle: string;

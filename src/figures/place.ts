@@ -20,6 +20,38 @@ export function textWidth(text: string, fontSize: number): number {
   return (w * fontSize) / 1000;
 }
 
+/**
+ * A text broken at spaces into lines no wider than `maxWidth` (a word longer than that keeps a line of
+ * its own): what a title becomes when it is wider than its figure or panel. One line when it fits.
+ */
+export function wrapText(text: string, fontSize: number, maxWidth: number): string[] {
+  if (textWidth(text, fontSize) <= maxWidth) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, fontSize) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A title's text as vega-lite takes it: a string when it is one line, else its lines. */
+export const titleText = (text: string, fontSize: number, maxWidth: number): string | string[] => {
+  const lines = wrapText(text, fontSize, maxWidth);
+  return lines.length === 1 ? lines[0] : lines;
+};
+
+/**
+ * An axis title as drawn: on a figure of a fixed size, wrapped to the length of its axis (a y title
+ * taller than its plot would make the row taller than the plot).
+ */
+export const axisTitle = (text: string, length: number, figure: { size?: unknown; fontScale: number }) =>
+  figure.size ? titleText(text, 13 * figure.fontScale, length) : text;
+
 /** Where a point (z, value) lies in plot pixels, for a plot showing `zRange` across and `yDomain` up. */
 export function plotPixels(
   zRange: readonly [number, number],
@@ -73,6 +105,12 @@ const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as cons
  * peak dots) and the fewest of `points` (the curves, in plot pixels), top-left first among equals;
  * outside on the right when every corner covers a marker. The legend's fill lets covered lines show through.
  */
+/** A legend's size in CSS pixels, its boxes side by side (as legendBox lays them out). */
+function legendSize(legends: readonly (readonly string[])[], fontScale: number, title: boolean) {
+  const box = legendBox('top-left', legends, { width: 1e6, height: 1e6 }, fontScale, title)!;
+  return { w: box.x2 - box.x1, h: box.y2 - box.y1 };
+}
+
 export function chooseLegend(
   legends: readonly (readonly string[])[],
   plot: { width: number; height: number },
@@ -80,8 +118,13 @@ export function chooseLegend(
   points: readonly { x: number; y: number }[],
   title = false,
   markers: readonly { x: number; y: number }[] = [],
+  size?: readonly [number, number],
 ): LegendPosition {
-  let best: LegendPosition = 'right';
+  // Outside, it goes on the right; on a figure of a fixed size it goes where it takes the smaller share
+  // of the figure: below, for a wide legend on a slide.
+  const box = legendSize(legends, fontScale, title);
+  const below = size !== undefined && box.h / size[1] < box.w / size[0];
+  let best: LegendPosition = below ? 'bottom' : 'right';
   let fewest = Infinity;
   for (const corner of CORNERS) {
     const box = legendBox(corner, legends, plot, fontScale, title)!;

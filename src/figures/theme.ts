@@ -53,7 +53,7 @@ export function colors(theme: Theme, palette: Palette, background?: string): Col
  * The x axis' tick count for a plot `width` CSS pixels wide: about one label per 70 pixels (more
  * font, fewer labels), so that vega need not hide every other one, 0 among them.
  */
-export const xTickCount = (width: number, fontScale = 1): number => Math.max(2, Math.round(width / (70 * fontScale)));
+export const xTickCount = (width: number, fontScale = 1): number => Math.max(3, Math.round(width / (70 * fontScale)));
 /** The y axis' tick count: about one label per 40 pixels of height at font scale 1. */
 export const yTickCount = (height: number, fontScale = 1): number => Math.max(2, Math.round(height / (40 * fontScale)));
 
@@ -87,6 +87,7 @@ export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2): Config 
     legend: {
       ...text,
       labelFontSize: size(11),
+      titleFontSize: size(11),
       symbolStrokeWidth: lineWidth,
       symbolSize: size(300),
       labelLimit: size(320),

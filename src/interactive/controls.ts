@@ -41,7 +41,13 @@ export function defaultRange(spec: NumberParam): SliderRange {
     ...(d > 0 ? { min: 0, max: 2 * d } : d < 0 ? { min: 2 * d, max: 0 } : { min: -1, max: 1 }),
     step: Number.POSITIVE_INFINITY,
   };
-  return { min, max, step: Math.min(step, fineStep((max - min) / 100)) };
+  const fine = Math.min(step, fineStep((max - min) / 100));
+  // A slider never reaches a value its parameter refuses (squareplus's b = 0 makes f' not finite at 0).
+  const allowed = (v: number) => spec.check?.(v) === undefined;
+  let [lo, hi] = [min, max];
+  for (let k = 0; k < 100 && !allowed(lo) && lo + fine <= hi; k++) lo = Number((lo + fine).toFixed(12));
+  for (let k = 0; k < 100 && !allowed(hi) && hi - fine >= lo; k++) hi = Number((hi - fine).toFixed(12));
+  return { min: lo, max: hi, step: fine };
 }
 
 /** The page's controls: the activations' parameters in the order drawn, then the kind's own. */

@@ -19,7 +19,11 @@ import type { FileRole } from './layout.ts';
 // 6: axis titles 13 px (slide titles at least 9 pt).
 // 7: an interactive page per figure (<id>.html) with vega, vega-lite and vega-embed beside it.
 // 8: the depth figure's log axis leaves headroom above and below its lines.
-export const OUTPUT_VERSION = 8;
+// 9: hardswish' at ±3 as PyTorch 2.x; hardsigmoid as PyTorch computes it; saturation labels with ≤ and ≥;
+//    the depth figure's dashed line is "f′ factor alone"; PDF pages in points (0.75 pt per CSS pixel); jump
+//    markers: open circles beneath and larger, none with kinks: false; legend titles scale with the text;
+//    at least three x ticks; fixed sizes (`size`, presets) fitted exactly.
+export const OUTPUT_VERSION = 9;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;

@@ -62,3 +62,20 @@ export async function render(spec: object & { description?: string }, options: R
     done();
   }
 }
+
+/**
+ * The outer size, in CSS pixels, that a spec renders at (what every format's canvas or page takes):
+ * for fitting a figure to a fixed size (build/fit.ts). Draws nothing.
+ */
+export async function measure(spec: object): Promise<[number, number]> {
+  const renderer = await loadRenderer();
+  const { view, done } = await viewFor(spec, [], renderer);
+  try {
+    // vega's own numbers for the canvas: the content's size it laid out, plus the padding.
+    const { _viewWidth, _viewHeight } = view as unknown as { _viewWidth: number; _viewHeight: number };
+    const p = view.padding() as { top: number; bottom: number; left: number; right: number };
+    return [_viewWidth + p.left + p.right, _viewHeight + p.top + p.bottom];
+  } finally {
+    done();
+  }
+}

@@ -90,6 +90,8 @@ export const styleShape = {
   height: z.number().int().min(50).max(4000).optional(),
   /** 'slide' sizes the whole figure for a 16:9 slide (about 960×540 CSS pixels). */
   preset: z.enum(PRESETS).optional(),
+  /** The whole figure's [width, height] in CSS pixels, titles, legends and margins included. */
+  size: z.tuple([z.number().int().min(100).max(4000), z.number().int().min(100).max(4000)]).optional(),
   xTitle: z.string().optional(),
   yTitle: z.string().optional(),
   /** Draw the derivative (dashed) beside the activation. Default true. */
@@ -170,7 +172,8 @@ export const commonShape = {
   interactive: interactiveSchema.optional(),
   /** A safe file name: the figure's files are <id>.vl.json, <id>.png, <id>.svg, <id>.pdf. */
   id: z.string(),
-  title: z.string().optional(),
+  /** The figure's title, or false for none (a slide's heading is its title). */
+  title: z.union([z.string(), z.literal(false)]).optional(),
   /** Alt text; generated from the content when omitted. */
   description: z.string().optional(),
   /** A caption for the gallery. */

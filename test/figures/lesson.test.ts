@@ -23,13 +23,14 @@ describe('simulateDepth: the gradient travelling back through a deep network', (
     expect(initialisation('gelu', 'xavier').name).toBe('Xavier');
   });
 
-  it('a GELU network keeps its gradient through 50 layers with He initialisation; with Xavier it vanishes', () => {
+  it('a GELU network loses far less gradient through 50 layers with He initialisation than with Xavier', () => {
     const sim = { depth: 50, width: 128, batch: 16, seed: 0 };
     const ratio = (init?: 'xavier') => {
       const rows = simulateDepth('gelu', { approximate: 'none' }, sim, init);
       return rows.at(-1)!.gradient / rows[0].gradient;
     };
-    // Xavier made GELU look like sigmoid: fourteen orders of magnitude lost, a false lesson.
+    // Xavier made GELU look like sigmoid: fourteen orders of magnitude lost. He does not keep it either
+    // (over 100 seeds the median g30/g1 is 0.032): it loses orders of magnitude less.
     expect(ratio()).toBeGreaterThan(1e-2);
     expect(ratio()).toBeLessThan(1e2);
     expect(ratio('xavier')).toBeLessThan(1e-10);
@@ -141,7 +142,7 @@ describe("saturation regions are solved from f', not read off the grid", () => {
     const labels = layers
       .filter((l: any) => l.mark.type === 'text')
       .flatMap((l: any) => l.data.values.map((v: any) => v.label));
-    expect(labels).toEqual(["saturated: |f'(z)| < 0.01\nz < -4.585", "saturated: |f'(z)| < 0.01\nz > 4.585"]);
+    expect(labels).toEqual(["saturated: |f'(z)| < 0.01\nz ≤ -4.585", "saturated: |f'(z)| < 0.01\nz ≥ 4.585"]);
     expect((c.figures[0] as ActivationsFigure).panels[0].saturation).toEqual({ threshold: 0.01 });
   });
 });
@@ -190,7 +191,7 @@ describe('the new figure kinds', () => {
     const g1 = spec.datasets.table.find((r: any) => r.activation === 'sigmoid' && r.depth === 1).gradient;
     expect(bound[11].bound).toBeCloseTo(g1 * 0.25 ** 11, 20);
     expect(spec.layer[1].mark.strokeDash).toEqual([6, 4]);
-    expect(spec.layer[2].data.values.map((v: any) => v.text)).toEqual(['bound 0.25ᵈ⁻¹']);
+    expect(spec.layer[2].data.values.map((v: any) => v.text)).toEqual(['f′ factor alone: 0.25ᵈ⁻¹']);
   });
 
   it('labels the log axis as powers of ten with real superscripts, and plain numbers between them', async () => {
@@ -207,7 +208,8 @@ describe('the new figure kinds', () => {
       pngFilter: 'up' as const,
     };
     const svg = Buffer.from((await render(buildSpec(figure), { ...options, title: 't', id: 'd' })).svg!).toString();
-    for (const label of ['10⁰', '10⁻⁶', '10⁻¹²', '10⁻¹⁸', 'bound 0.25ᵈ⁻¹']) expect(svg).toContain(`>${label}<`);
+    for (const label of ['10⁰', '10⁻⁶', '10⁻¹²', '10⁻¹⁸', 'f′ factor alone: 0.25ᵈ⁻¹'])
+      expect(svg).toContain(`>${label}<`);
     expect(svg).not.toMatch(/>1e[-+]\d+</);
     const narrow = normalizeConfig(
       { figures: [{ id: 'n', kind: 'vanishing-gradient-depth', depth: 10, activations: ['relu'] }] },

@@ -100,13 +100,13 @@ describe('lines break at jumps', () => {
     expect(r).toEqual({ activation: 'relu', z: 0, y: 0, dy: 0 });
   });
 
-  it("hardshrink breaks both lines at ±lambd; hardswish's derivative at -3 joins the right piece", () => {
+  it("hardshrink breaks both lines at ±lambd; hardswish's derivative at -3 joins the left piece (PyTorch 2.x)", () => {
     expect(segmentExpr(specs['activation-hardshrink'])).toBe(
       "datum.series === 'y' ? (datum.z >= -0.5 ? 1 : 0) + (datum.z > 0.5 ? 1 : 0) : " +
         '(datum.z >= -0.5 ? 1 : 0) + (datum.z > 0.5 ? 1 : 0)',
     );
     expect(segmentExpr(specs['activation-hardswish'])).toBe(
-      "datum.series === 'y' ? 0 : (datum.z >= -3 ? 1 : 0) + (datum.z > 3 ? 1 : 0)",
+      "datum.series === 'y' ? 0 : (datum.z > -3 ? 1 : 0) + (datum.z >= 3 ? 1 : 0)",
     );
   });
 
@@ -133,10 +133,10 @@ describe('lines break at jumps', () => {
     expect(t.find((r) => r.z === 1)).toEqual({ activation: 'hardtanh', z: 1, y: 1, dy: 0 });
   });
 
-  it('a jump is marked: a filled dot at the value and an open dot at the other limit', () => {
+  it('a jump is marked: a filled dot at the value and an open dot at the other limit, the open one beneath', () => {
     const layers = (specs['activation-relu'] as any).hconcat[0].layer;
-    expect(layers[1].data.values).toEqual([{ z: 0, value: 0, color: '#ff0000', open: false }]);
-    expect(layers[2].data.values).toEqual([{ z: 0, value: 1, color: '#ff0000', open: true }]);
+    expect(layers[1].data.values).toEqual([{ z: 0, value: 1, color: '#ff0000', open: true }]);
+    expect(layers[2].data.values).toEqual([{ z: 0, value: 0, color: '#ff0000', open: false }]);
   });
 });
 

@@ -57,7 +57,10 @@ function panelTitle(refs: Ref[]): string {
   return names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-function normalizePanel(f: Parsed, p: ParsedPanel, { show, grid }: NormalizeKit) {
+function normalizePanel(f: Parsed, p: ParsedPanel, { base, show, grid }: NormalizeKit) {
+  // Three or more panels across a fixed size (a slide) leave each little room: a one-activation panel
+  // is titled by its name and its legend names the functions, f(z) and f'(z).
+  const crowded = base.size !== undefined && Math.min(f.columns ?? f.panels.length, f.panels.length) >= 3;
   const panelShow = p.show
     ? fnsOf(p.show)
     : p.derivative !== undefined
@@ -81,9 +84,9 @@ function normalizePanel(f: Parsed, p: ParsedPanel, { show, grid }: NormalizeKit)
       // One series keeps the lab's legend ("Sigmoid Activation", "Sigmoid Derivative"); several are told
       // apart by colour (their names) and the functions by dash.
       labels: {
-        f: p.labels?.activation ?? (one ? `${display} Activation` : label),
-        df: p.labels?.derivative ?? (one ? `${display} Derivative` : `${label}'`),
-        d2f: p.labels?.second ?? (one ? `${display} Second Derivative` : `${label}''`),
+        f: p.labels?.activation ?? (one ? (crowded ? 'f(z)' : `${display} Activation`) : label),
+        df: p.labels?.derivative ?? (one ? (crowded ? "f'(z)" : `${display} Derivative`) : `${label}'`),
+        d2f: p.labels?.second ?? (one ? (crowded ? "f''(z)" : `${display} Second Derivative`) : `${label}''`),
       },
       ...(color !== undefined && { color }),
     };
@@ -91,11 +94,16 @@ function normalizePanel(f: Parsed, p: ParsedPanel, { show, grid }: NormalizeKit)
   const saturation = p.saturation === true ? {} : p.saturation === false ? undefined : p.saturation;
   const only = series.length === 1 ? series[0] : undefined;
   const title =
-    p.title ??
-    (only ? (only.show.includes('df') ? `${only.name} Activation & Gradient` : only.name) : panelTitle(refs));
+    (p.title === false ? undefined : p.title) ??
+    (only
+      ? only.show.includes('df') && !crowded
+        ? `${only.name} Activation & Gradient`
+        : only.name
+      : panelTitle(refs));
   const yDomain = p.yDomain ?? (f.yDomain as [number, number] | undefined);
   return {
     title,
+    ...(p.title === false && { hideTitle: true as const }),
     grid: grid((p.grid ?? f.grid)!),
     series,
     ...(oneActivation && { legendTitle: resolveRef(refs[0].activation).activation.displayName }),
@@ -127,7 +135,7 @@ export const activations = defineKind<ActivationsFigure, ReturnType<typeof activ
       width: 360,
       axisY: 35,
       panelTitles: true,
-      figureTitle: f.title !== undefined,
+      figureTitle: typeof f.title === 'string',
       colours: distinct(f),
       xTitle: 'Input Value (z)',
       yTitle: show.length > 1 ? 'Activation / Gradient' : show[0] === 'f' ? 'Activation' : 'Gradient',

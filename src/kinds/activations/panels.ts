@@ -3,7 +3,7 @@ import { belowThreshold } from '../../math/saturation.ts';
 import { COLUMN, type Column, type Sampled } from '../../figures/data.ts';
 import { short } from '../../text.ts';
 import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
-import { chooseLegend, plotPixels } from '../../figures/place.ts';
+import { axisTitle, chooseLegend, plotPixels, titleText } from '../../figures/place.ts';
 import type { Body, Encoding, Layer, Plot, Position } from '../../figures/vl.ts';
 type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
 import { type Colors, xTickCount, yTickCount } from '../../figures/theme.ts';
@@ -74,7 +74,7 @@ export function activationsBody(figure: ActivationsFigure, c: Colors) {
   const all = figure.panels.map((_, i) => i);
   const shared = figure.shareY ? dataDomain(figure, all, panels) : undefined;
   const specs = figure.panels.map((panel, i) =>
-    panelSpec(figure, panel, panels[i], colorOf, c, panel.yDomain ?? shared ?? dataDomain(figure, [i], panels)),
+    panelSpec(figure, panel, panels[i], colorOf, c, panel.yDomain ?? shared ?? dataDomain(figure, [i], panels), i),
   );
   const resolve: Resolve = {
     scale: { color: 'independent', strokeDash: 'independent', ...(figure.shareY && { y: 'shared' }) },
@@ -116,19 +116,26 @@ function panelSpec(
   colorOf: (s: PanelSeries) => string,
   c: Colors,
   yDomain: [number, number],
+  index: number,
 ): Plot {
   const one = panel.series.length === 1;
+  // Three or more panels across a fixed size: axis titles on the outer panels only, and where every
+  // panel holds one activation (its legend is f(z), f'(z)), one legend, in the first panel.
+  const crowded = figure.size !== undefined && figure.columns >= 3;
+  const lastRow = index >= figure.panels.length - figure.columns;
+  const firstColumn = index % figure.columns === 0;
+  const sameLegends = crowded && figure.panels.every((p) => p.series.length === 1);
   const x: Position = {
     field: 'z',
     type: 'quantitative',
-    title: figure.xTitle,
+    title: crowded && !lastRow ? null : axisTitle(figure.xTitle, figure.width, figure),
     scale: { domain: sampled[0].zRange, nice: false },
     axis: { tickCount: xTickCount(figure.width, figure.fontScale) },
   };
   const y: Position = {
     field: 'value',
     type: 'quantitative',
-    title: figure.yTitle,
+    title: crowded && !firstColumn ? null : axisTitle(figure.yTitle, figure.height, figure),
     scale: { domain: yDomain, nice: false },
     axis: { tickCount: yTickCount(figure.height, figure.fontScale) },
   };
@@ -139,16 +146,19 @@ function panelSpec(
     ? [drawn.map((d) => d.s.labels[d.fn])]
     : [panel.series.map((s) => s.name), ...(fns.length > 1 ? [fns.map((fn) => FN_LABEL[fn])] : [])];
   const position =
-    figure.legend === 'auto'
-      ? chooseLegend(
-          legends,
-          figure,
-          figure.fontScale,
-          curvePoints(figure, panel, sampled, yDomain),
-          panel.legendTitle !== undefined,
-          markerPoints(figure, sampled, yDomain),
-        )
-      : figure.legend;
+    sameLegends && index > 0
+      ? false
+      : figure.legend === 'auto'
+        ? chooseLegend(
+            legends,
+            figure,
+            figure.fontScale,
+            curvePoints(figure, panel, sampled, yDomain),
+            panel.legendTitle !== undefined,
+            markerPoints(figure, sampled, yDomain),
+            figure.size,
+          )
+        : figure.legend;
   const legend = legendSpec(position);
   // One series: one legend entry per function, told apart by colour and dash (the lab's look). Several:
   // the series by colour, the functions by dash, in two legends.
@@ -238,7 +248,10 @@ function panelSpec(
     lines,
     ...jumpLayers(markers, c, figure.lineWidth),
   ];
-  return { title: panel.title, width: figure.width, height: figure.height, data: { name: 'table' }, layer };
+  // On a figure of a fixed size, a panel's title wider than the panel wraps onto more lines.
+  const text = figure.size ? titleText(panel.title, 14 * figure.fontScale, figure.width + 20) : panel.title;
+  const title = panel.hideTitle ? {} : { title: text };
+  return { ...title, width: figure.width, height: figure.height, data: { name: 'table' }, layer };
 }
 
 /** Shaded saturated regions with their label and solved boundary, drawn beneath the lines. */
@@ -250,8 +263,16 @@ function saturationLayers(panel: Panel, data: Sampled, c: Colors, figure: Activa
   const t = short(panel.saturation!.threshold);
   // Labels sit 30% down the plot: below the top-left legend, above the flat tails of f and f'.
   // A region at an edge of the plot is labelled from that edge inwards, so its text stays in the plot.
+  // An end where |f'| is below the threshold belongs to the region (hardtanh's flat piece is z ≥ 1, where
+  // f'(1) = 0); one where it only reaches it does not (sigmoid's z < -4.585).
+  const below = (z: number) => Math.abs(data.activation.df(z, data.params)) < panel.saturation!.threshold;
+  const lt = (z: number) => (below(z) ? '≤' : '<');
   const range = (a: number, b: number) =>
-    a <= lo ? `z < ${short(b, 4)}` : b >= hi ? `z > ${short(a, 4)}` : `${short(a, 4)} < z < ${short(b, 4)}`;
+    a <= lo
+      ? `z ${lt(b)} ${short(b, 4)}`
+      : b >= hi
+        ? `z ${lt(a).replace('≤', '≥').replace('<', '>')} ${short(a, 4)}`
+        : `${short(a, 4)} ${lt(a)} z ${lt(b)} ${short(b, 4)}`;
   const values = intervals.map(([a, b]) => ({
     z0: a,
     z1: b,

@@ -78,7 +78,8 @@ export function activationsSchema({
       params: params.optional(),
       /** Several activations on this panel's axes. */
       series: z.array(panelSeries).min(1).optional(),
-      title: z.string().optional(),
+      /** The panel's title, or false for none. */
+      title: z.union([z.string(), z.literal(false)]).optional(),
       grid: grid.optional(),
       derivative: z.boolean().optional(),
       show: show.optional(),

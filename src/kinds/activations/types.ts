@@ -21,7 +21,9 @@ export interface PanelSeries {
 
 /** One set of axes holding any number of series. */
 export interface Panel {
+  /** Its title, also where it is named (alt text, a page's controls); drawn unless `hideTitle`. */
   title: string;
+  hideTitle?: true;
   grid: GridSpec;
   series: PanelSeries[];
   /** The legend's title: the activation's name when every series is one activation (a sweep). */

@@ -5,6 +5,7 @@ import { UserError } from '../../errors.ts';
 import { short } from '../../text.ts';
 import { legendSpec } from '../../figures/layers.ts';
 import type { Colors } from '../../figures/theme.ts';
+import { axisTitle } from '../../figures/place.ts';
 import type { Layer, Position } from '../../figures/vl.ts';
 import type { DepthFigure } from './types.ts';
 
@@ -85,7 +86,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
   const x: Position = {
     field: 'depth',
     type: 'quantitative',
-    title: figure.xTitle,
+    title: axisTitle(figure.xTitle, figure.width, figure),
     scale: { domain: [1, L], nice: false },
     axis: { tickMinStep: 1 },
   };
@@ -108,7 +109,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
       y: {
         field: 'gradient',
         type: 'quantitative',
-        title: figure.yTitle,
+        title: axisTitle(figure.yTitle, figure.height, figure),
         scale: { type: 'log', domain: yDomain, nice: false },
         axis: { labelExpr: POWER_OF_TEN },
       },
@@ -128,7 +129,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
           depth: r.depth,
           bound: g1 * s.maxSlope ** (r.depth - 1),
           color: colors[i],
-          text: r.depth === labelDepth ? `bound ${short(s.maxSlope, 3)}ᵈ⁻¹` : '',
+          text: r.depth === labelDepth ? `f′ factor alone: ${short(s.maxSlope, 3)}ᵈ⁻¹` : '',
         }));
       })
     : [];

@@ -25,7 +25,10 @@ const schema = ({ z, common, series, check }: SchemaKit) =>
         .min(0)
         .max(2 ** 32 - 1)
         .optional(),
-      /** Draw the bound max|f'|^(depth-1), dashed, for activations whose max |f'| is below 1. Default true. */
+      /**
+       * Draw the f' factor alone, g(1)·max|f'|^(depth-1), dashed, where max |f'| is below 1 (not a bound:
+       * the weights move the curve). Default true.
+       */
       bound: z.boolean().optional(),
     })
     .superRefine((f, ctx) => {
@@ -50,7 +53,7 @@ export const depth = defineKind<DepthFigure, ReturnType<typeof schema>>({
     // The log axis's labels (10⁻¹⁸) and its longer title take more room than a linear axis.
     axisY: 75,
     panelTitles: false,
-    figureTitle: true,
+    figureTitle: f.title !== false,
     colours: (f.activations ?? DEFAULT_SERIES).length,
     xTitle: 'Depth (layers back from the output)',
     yTitle: 'RMS gradient (log scale)',
@@ -68,7 +71,7 @@ export const depth = defineKind<DepthFigure, ReturnType<typeof schema>>({
       kind: NAME,
       series: series(f.activations),
       simulation,
-      title: f.title ?? `Gradient size through ${simulation.depth} layers`,
+      ...(f.title !== false && { title: f.title ?? `Gradient size through ${simulation.depth} layers` }),
       bound: f.bound ?? true,
     };
   },

@@ -1,6 +1,6 @@
 import type { LegendPosition } from '../../figures/model.ts';
 import { append, RowKeys, sampleActivation, type Row, type Sampled } from '../../figures/data.ts';
-import { chooseLegend, legendBox, placeLabels, plotPixels } from '../../figures/place.ts';
+import { axisTitle, chooseLegend, legendBox, placeLabels, plotPixels } from '../../figures/place.ts';
 import type { Layer } from '../../figures/vl.ts';
 import { short } from '../../text.ts';
 import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
@@ -39,7 +39,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
       x: {
         field: 'z',
         type: 'quantitative',
-        title: figure.xTitle,
+        title: axisTitle(figure.xTitle, figure.width, figure),
         scale: { domain: [lo, hi], nice: false },
         axis: { tickCount: xTickCount(figure.width, figure.fontScale) },
       },
@@ -47,7 +47,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
       y: {
         field: 'dy',
         type: 'quantitative',
-        title: figure.yTitle,
+        title: axisTitle(figure.yTitle, figure.height, figure),
         scale: { domain: yDomain, nice: false },
         axis: { tickCount: yTickCount(figure.height, figure.fontScale) },
       },
@@ -170,7 +170,9 @@ function placePeaks(
   let placed: ReturnType<typeof attempt> = [];
   for (;;) {
     position =
-      figure.legend === 'auto' ? chooseLegend([legend], plot, figure.fontScale, curve, false, markers) : figure.legend;
+      figure.legend === 'auto'
+        ? chooseLegend([legend], plot, figure.fontScale, curve, false, markers, figure.size)
+        : figure.legend;
     placed = attempt(position, legend);
     const before = noted.size;
     shown.forEach((p, i) => {
