@@ -34,13 +34,13 @@ describe('build(config)', () => {
     });
     expect(result.failed.map((f) => [f.id, f.error.message])).toEqual([['b', 'boom']]);
     expect(readdirSync(out).sort()).toEqual([
-      'actfig-page.js',
       'a.csv',
       'a.html',
       'a.pdf',
       'a.png',
       'a.svg',
       'a.vl.json',
+      'actfig-page.js',
       'c.csv',
       'c.html',
       'c.pdf',
@@ -80,7 +80,6 @@ describe('build(config)', () => {
     const out = tempDir();
     await build(config(out, ['svg'], { interactive: false }), { only: ['c'] });
     expect(readdirSync(out).sort()).toEqual([
-      'actfig-page.js',
       'c.csv',
       'c.svg',
       'c.vl.json',

@@ -99,9 +99,9 @@ describe('PDF', () => {
   it("has one page of the figure's size, real text with the titles, and fixed dates", async () => {
     const bytes = read('sigmoid-vs-relu.pdf');
     const svg = svgSize(read('sigmoid-vs-relu.svg').toString());
-    // CSS pixels to points: 0.75 pt each.
+    // CSS pixels to points, 0.75 pt each, in whole points (a slide's 960×540 is exactly 720×405).
     const media = /\/MediaBox \[ 0 0 ([\d.]+) ([\d.]+) \]/.exec(bytes.toString('latin1'))!;
-    expect([Number(media[1]), Number(media[2])]).toEqual([0.75 * svg.width, 0.75 * svg.height]);
+    expect([Number(media[1]), Number(media[2])]).toEqual([Math.floor(0.75 * svg.width), Math.floor(0.75 * svg.height)]);
     const parser = new PDFParse({ data: new Uint8Array(bytes) });
     const text = (await parser.getText()).text;
     expect(text).toContain('Sigmoid Activation & Gradient');
