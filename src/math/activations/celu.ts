@@ -1,18 +1,11 @@
+import { negativeScale } from './elu.ts';
 import { defineActivation } from './types.ts';
 
 export const celu = defineActivation<{ alpha: number }>({
   name: 'celu',
   displayName: 'CELU',
   init: 'he',
-  params: {
-    alpha: {
-      kind: 'number',
-      default: 1,
-      description: 'scale of the negative part',
-      check: (a) => (a > 0 ? undefined : 'must be > 0'),
-      range: { min: 0.1, max: 2.5, step: 0.05 },
-    },
-  },
+  params: { alpha: { ...negativeScale, check: (a: number) => (a > 0 ? undefined : 'must be > 0') } },
   f: (z, p) => (z > 0 ? z : p.alpha * Math.expm1(z / p.alpha)),
   // celu is elu with input scale 1/alpha; its backward at z <= 0 is e^(z/alpha), so celu'(0) = 1.
   df: (z, p) => (z > 0 ? 1 : Math.exp(z / p.alpha)),

@@ -1,17 +1,18 @@
-import { defineActivation } from './types.ts';
+import { defineActivation, type NumberParam } from './types.ts';
+
+/** ELU's (and CELU's) alpha: the scale of the negative part. */
+export const negativeScale = {
+  kind: 'number',
+  default: 1,
+  description: 'scale of the negative part',
+  range: { min: 0.1, max: 2.5, step: 0.05 },
+} as const satisfies NumberParam;
 
 export const elu = defineActivation<{ alpha: number }>({
   name: 'elu',
   displayName: 'ELU',
   init: 'he',
-  params: {
-    alpha: {
-      kind: 'number',
-      default: 1,
-      description: 'scale of the negative part',
-      range: { min: 0.1, max: 2.5, step: 0.05 },
-    },
-  },
+  params: { alpha: negativeScale },
   f: (z, p) => (z > 0 ? z : p.alpha * Math.expm1(z)),
   // PyTorch's elu_backward takes the negative branch for z <= 0, so elu'(0) = alpha.
   df: (z, p) => (z > 0 ? 1 : p.alpha * Math.exp(z)),

@@ -1,5 +1,5 @@
 import { defineActivation } from './types.ts';
-import { lambdParam } from './softshrink.ts';
+import { lambdParam, shrinkBreaks } from './softshrink.ts';
 
 export const hardshrink = defineActivation<{ lambd: number }>({
   name: 'hardshrink',
@@ -15,13 +15,7 @@ export const hardshrink = defineActivation<{ lambd: number }>({
     f: '\\begin{cases} z & |z| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
     df: '\\begin{cases} 1 & |z| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
   },
-  breaks: (p) =>
-    p.lambd === 0
-      ? [{ z: 0, f: 'smooth', df: 'jump', d2f: 'smooth' }]
-      : [
-          { z: -p.lambd, f: 'jump', df: 'jump', d2f: 'smooth' },
-          { z: p.lambd, f: 'jump', df: 'jump', d2f: 'smooth' },
-        ],
+  breaks: shrinkBreaks('jump'),
   properties: (p) => ({
     range: p.lambd === 0 ? '(-∞, ∞)' : `(-∞, ${-p.lambd}) ∪ {0} ∪ (${p.lambd}, ∞)`,
     monotonic: true,

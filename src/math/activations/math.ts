@@ -80,3 +80,16 @@ export function argmaxAbs(g: (z: number) => number, lo: number, hi: number): { a
   const at = (a + b) / 2;
   return { at, value: g(at) };
 }
+
+/**
+ * The properties of a self-gated activation, z·gate(z) (SiLU, Mish): its least value is found on [-5, 0],
+ * its largest slope on [0, 6]; smooth, not monotonic, not saturating.
+ */
+export const gatedProperties = (f: (z: number) => number, df: (z: number) => number) => () => ({
+  range: `[${argmaxAbs(f, -5, 0).value.toFixed(4)}, ∞)`,
+  monotonic: false,
+  zeroCentred: true,
+  smoothness: 'C∞',
+  maxAbsDerivative: argmaxAbs(df, 0, 6),
+  saturating: false,
+});

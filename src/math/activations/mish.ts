@@ -1,5 +1,5 @@
 import { defineActivation } from './types.ts';
-import { argmaxAbs, sech2, sigmoid, sigmoidGrad, softplus } from './math.ts';
+import { gatedProperties, sech2, sigmoid, sigmoidGrad, softplus } from './math.ts';
 
 const f = (z: number) => z * Math.tanh(softplus(z));
 // PyTorch's mish_backward: tanh(sp) + z·σ(z)·(1 - tanh²(sp)), with sp = softplus(z).
@@ -32,12 +32,5 @@ export const mish = defineActivation({
     df: '\\tanh(\\operatorname{softplus}(z)) + z\\,\\sigma(z)\\,\\operatorname{sech}^2(\\operatorname{softplus}(z))',
   },
   breaks: () => [],
-  properties: () => ({
-    range: `[${argmaxAbs(f, -5, 0).value.toFixed(4)}, ∞)`,
-    monotonic: false,
-    zeroCentred: true,
-    smoothness: 'C∞',
-    maxAbsDerivative: argmaxAbs(df, 0, 6),
-    saturating: false,
-  }),
+  properties: gatedProperties(f, df),
 });

@@ -1,5 +1,5 @@
 import { defineActivation } from './types.ts';
-import { argmaxAbs, sigmoid, sigmoidGrad } from './math.ts';
+import { gatedProperties, sigmoid, sigmoidGrad } from './math.ts';
 
 const f = (z: number) => z * sigmoid(z);
 // d/dz z·σ(z) = σ(z) + z·σ'(z); σ'(z) in its stable form keeps the tails accurate.
@@ -19,12 +19,5 @@ export const silu = defineActivation({
   d2f: (z) => d2f(z),
   latex: { f: 'z\\,\\sigma(z)', df: '\\sigma(z)\\,\\bigl(1 + z\\,(1 - \\sigma(z))\\bigr)' },
   breaks: () => [],
-  properties: () => ({
-    range: `[${argmaxAbs(f, -5, 0).value.toFixed(4)}, ∞)`,
-    monotonic: false,
-    zeroCentred: true,
-    smoothness: 'C∞',
-    maxAbsDerivative: argmaxAbs(df, 0, 6),
-    saturating: false,
-  }),
+  properties: gatedProperties(f, df),
 });

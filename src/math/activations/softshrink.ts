@@ -1,4 +1,4 @@
-import { defineActivation } from './types.ts';
+import { type Break, defineActivation } from './types.ts';
 
 const lambd = {
   kind: 'number',
@@ -8,6 +8,17 @@ const lambd = {
   range: { min: 0, max: 2, step: 0.05 },
 } as const;
 export { lambd as lambdParam };
+
+/** Where a shrink's pieces meet, ±lambd (one point for lambd = 0): f there is a `f` (kink or jump), f' jumps. */
+export const shrinkBreaks =
+  (f: 'kink' | 'jump') =>
+  (p: { lambd: number }): Required<Break>[] =>
+    p.lambd === 0
+      ? [{ z: 0, f: 'smooth', df: 'jump', d2f: 'smooth' }]
+      : [
+          { z: -p.lambd, f, df: 'jump', d2f: 'smooth' },
+          { z: p.lambd, f, df: 'jump', d2f: 'smooth' },
+        ];
 
 export const softshrink = defineActivation<{ lambd: number }>({
   name: 'softshrink',
@@ -25,13 +36,7 @@ export const softshrink = defineActivation<{ lambd: number }>({
       'z + \\lambda & z < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
     df: '\\begin{cases} 1 & |z| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
   },
-  breaks: (p) =>
-    p.lambd === 0
-      ? [{ z: 0, f: 'smooth', df: 'jump', d2f: 'smooth' }]
-      : [
-          { z: -p.lambd, f: 'kink', df: 'jump', d2f: 'smooth' },
-          { z: p.lambd, f: 'kink', df: 'jump', d2f: 'smooth' },
-        ],
+  breaks: shrinkBreaks('kink'),
   properties: (p) => ({
     range: '(-∞, ∞)',
     monotonic: true,
