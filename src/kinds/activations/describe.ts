@@ -1,7 +1,7 @@
 import { drawnText, fmt, where } from '../../figures/describe.ts';
 import type { Sampled } from '../../figures/data.ts';
 import { short } from '../../text.ts';
-import { saturatedIntervals } from './panels.ts';
+import { saturatedIntervals } from './saturation.ts';
 import type { ActivationsFigure } from './types.ts';
 
 /** Alt text for an activations figure: what is drawn, over what range, the derivative's peak, saturation. */
