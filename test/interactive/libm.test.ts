@@ -20,7 +20,7 @@ import {
   sin,
   sinh,
   tanh,
-} from '../../src/interactive/libm.ts';
+} from '../../src/interactive/libm/index.ts';
 
 const SAMPLES = Number(process.env.LIBM_SAMPLES ?? 300_000);
 
