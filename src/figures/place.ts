@@ -100,17 +100,16 @@ export function legendBox(
 
 const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
 
-/**
- * Where an automatic legend goes: the corner of the plot whose box covers none of `markers` (jump and
- * peak dots) and the fewest of `points` (the curves, in plot pixels), top-left first among equals;
- * outside on the right when every corner covers a marker. The legend's fill lets covered lines show through.
- */
 /** A legend's size in CSS pixels, its boxes side by side (as legendBox lays them out). */
 function legendSize(legends: readonly (readonly string[])[], fontScale: number, title: boolean) {
   const box = legendBox('top-left', legends, { width: 1e6, height: 1e6 }, fontScale, title)!;
   return { w: box.x2 - box.x1, h: box.y2 - box.y1 };
 }
 
+/**
+ * Where an automatic legend goes: the first corner of the plot whose box covers none of `markers` (jump
+ * and peak dots) and none of `points` (the curves, in plot pixels), else outside: a legend never covers data.
+ */
 export function chooseLegend(
   legends: readonly (readonly string[])[],
   plot: { width: number; height: number },
@@ -125,13 +124,10 @@ export function chooseLegend(
   const box = legendSize(legends, fontScale, title);
   const below = size !== undefined && box.h / size[1] < box.w / size[0];
   let best: LegendPosition = below ? 'bottom' : 'right';
-  let fewest = Infinity;
   for (const corner of CORNERS) {
     const box = legendBox(corner, legends, plot, fontScale, title)!;
     const within = (p: { x: number; y: number }) => p.x >= box.x1 && p.x <= box.x2 && p.y >= box.y1 && p.y <= box.y2;
-    if (markers.some(within)) continue;
-    const covered = points.filter(within).length;
-    if (covered < fewest) [best, fewest] = [corner, covered];
+    if (!markers.some(within) && !points.some(within)) return corner;
   }
   return best;
 }

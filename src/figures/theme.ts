@@ -110,3 +110,18 @@ export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2): Config 
     concat: { spacing: size(30) },
   };
 }
+
+/**
+ * A colour of the sequential ramp at t in [0, 1]: ColorBrewer's Blues from light to dark on a light
+ * background, and from dim to bright on a dark one, so the largest value of a sweep stands out.
+ */
+export function sequential(c: Colors, t: number): string {
+  // Light text means a dark background (the theme's, also under a transparent one).
+  const text = color(c.text)!.rgb();
+  const onDark = (text.r + text.g + text.b) / 3 > 128;
+  const [from, to] = onDark ? ['#2171b5', '#deebf7'] : ['#6baed6', '#08306b'];
+  const a = color(from)!.rgb();
+  const b = color(to)!.rgb();
+  const mix = (x: number, y: number) => Math.round(x + (y - x) * t);
+  return color(`rgb(${mix(a.r, b.r)}, ${mix(a.g, b.g)}, ${mix(a.b, b.b)})`)!.formatHex();
+}

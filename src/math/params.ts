@@ -66,7 +66,14 @@ const shownParams = (activation: Activation, params: ParamValues, always: readon
     .filter(([key, spec]) => always.includes(key) || params[key] !== spec.default)
     .map(([key]) => key);
 
-/** The parameters that differ from the defaults, as "k=v, ..." (for titles and labels). */
+/**
+ * How a figure writes a parameter: its symbol in the papers that define the activations (the config and
+ * the data keep PyTorch's names: `negative_slope`, `lambd`). Those not listed are written as they are.
+ */
+const SYMBOLS: Record<string, string> = { negative_slope: 'α', alpha: 'α', lambd: 'λ', beta: 'β', weight: 'a' };
+export const paramSymbol = (key: string): string => SYMBOLS[key] ?? key;
+
+/** The parameters that differ from the defaults, as "k=v, ..." (the data's keys, in PyTorch's names). */
 export function describeParams(activation: Activation, params: ParamValues): string {
   return shownParams(activation, params)
     .map((key) => `${key}=${params[key]}`)
@@ -74,8 +81,8 @@ export function describeParams(activation: Activation, params: ParamValues): str
 }
 
 /**
- * A series' activation resolved and named: "Softplus (beta=2)" names the parameters that differ from
- * PyTorch's and every one in `always` (a sweep's, default or not); `paramText` is those alone, "beta = 2".
+ * A series' activation resolved and named: "Softplus (β = 2)" names the parameters that differ from
+ * PyTorch's and every one in `always` (a sweep's, default or not); `paramText` is those alone, "β = 2".
  */
 export function nameSeries(
   name: string,
@@ -84,12 +91,13 @@ export function nameSeries(
 ): { activation: string; params: ParamValues; name: string; paramText: string } {
   const { activation, params } = resolveRef(name, given);
   const keys = shownParams(activation, params, always);
-  const changed = keys.map((key) => `${key}=${params[key]}`).join(', ');
+  // One style for every label and title: "α = 0.1".
+  const paramText = keys.map((key) => `${paramSymbol(key)} = ${params[key]}`).join(', ');
   return {
     activation: activation.name,
     params,
-    name: changed ? `${activation.displayName} (${changed})` : activation.displayName,
-    paramText: keys.map((key) => `${key} = ${params[key]}`).join(', '),
+    name: paramText ? `${activation.displayName} (${paramText})` : activation.displayName,
+    paramText,
   };
 }
 

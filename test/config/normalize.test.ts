@@ -200,7 +200,7 @@ describe('normalizeConfig(config, file) refuses bad configs, naming the file and
     expect(c.formats).toEqual(['png', 'svg', 'pdf']);
     expect(c.png.scale).toBe(2);
     const [a, b] = (c.figures[0] as ActivationsFigure).panels;
-    expect(a.title).toBe('Leaky ReLU (negative_slope=0.2) Activation & Gradient');
+    expect(a.title).toBe('Leaky ReLU (α = 0.2) Activation & Gradient');
     expect(b.series[0].activation).toBe('silu');
     expect(b.series[0].show).toEqual(['f', 'df']);
     expect(b.series[0].labels).toEqual({

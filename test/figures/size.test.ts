@@ -134,3 +134,25 @@ describe('jump markers', () => {
     expect(JSON.stringify(layers)).toContain('segment');
   });
 });
+
+describe('a sweep reads in the order of its values', () => {
+  it('colours from light to dark as the value grows, the legend in value order, parameters by their symbols', () => {
+    const [figure] = normalizeConfig({
+      figures: [
+        {
+          id: 's',
+          grid,
+          panels: [{ series: [{ activation: 'leaky_relu', sweep: { negative_slope: [0.3, 0.01, 0.1] } }] }],
+        },
+      ],
+    }).figures;
+    const panel = (buildSpec(figure) as any).hconcat[0];
+    expect(panel.title).toBe('Leaky ReLU, α = 0.3, 0.01, 0.1');
+    const color = JSON.stringify(panel.layer).match(/"domain":\["α = [^\]]*\],"range":\[[^\]]*\]/)![0];
+    const { domain, range } = JSON.parse(`{${color}}`);
+    expect(domain).toEqual(['α = 0.01', 'α = 0.1', 'α = 0.3']);
+    const lightness = (hex: string) => [1, 3, 5].reduce((n, i) => n + Number.parseInt(hex.slice(i, i + 2), 16), 0);
+    expect(lightness(range[0])).toBeGreaterThan(lightness(range[1]));
+    expect(lightness(range[1])).toBeGreaterThan(lightness(range[2]));
+  });
+});

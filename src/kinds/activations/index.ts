@@ -2,7 +2,7 @@
 // activation with its parameters drawn as f (solid), f' (dashed) and f'' (dotted). The default kind.
 import { type Fn, fnsOf } from '../../figures/model.ts';
 import { gridLength } from '../../math/grid.ts';
-import { nameSeries, resolveRef } from '../../math/params.ts';
+import { nameSeries, paramSymbol, resolveRef } from '../../math/params.ts';
 import { defineKind, type NormalizeKit } from '../kind.ts';
 import { seriesKeys } from './data.ts';
 import { describeActivations } from './describe.ts';
@@ -45,13 +45,13 @@ function refsOf(p: ParsedPanel): Ref[] {
   });
 }
 
-/** "GELU, SiLU and Mish"; a sweep of one parameter: "Leaky ReLU, negative_slope = 0.01, 0.1, 0.3". */
+/** "GELU, SiLU and Mish"; a sweep of one parameter: "Leaky ReLU, α = 0.01, 0.1, 0.3". */
 function panelTitle(refs: Ref[]): string {
   const names = [...new Set(refs.map((r) => resolveRef(r.activation).activation.displayName))];
   const swept = [...new Set(refs.flatMap((r) => r.swept))];
   if (names.length === 1 && swept.length === 1 && refs.every((r) => r.swept.length === 1)) {
     const values = refs.map((r) => resolveRef(r.activation, r.params).params[swept[0]]);
-    return `${names[0]}, ${swept[0]} = ${values.join(', ')}`;
+    return `${names[0]}, ${paramSymbol(swept[0])} = ${values.join(', ')}`;
   }
   if (names.length === 1) return `${names[0]} for several parameters`;
   return names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

@@ -4,7 +4,7 @@ import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
 import { axisTitle, chooseLegend, plotPixels, titleText } from '../../figures/place.ts';
 import type { Body, Encoding, Layer, Plot, Position } from '../../figures/vl.ts';
 type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
-import { type Colors, xTickCount, yTickCount } from '../../figures/theme.ts';
+import { type Colors, sequential, xTickCount, yTickCount } from '../../figures/theme.ts';
 import { sampleFigure } from './data.ts';
 import { saturationLayers } from './saturation.ts';
 import type { ActivationsFigure, Panel, PanelSeries } from './types.ts';
@@ -21,6 +21,14 @@ const FN_LABEL: Record<Fn, string> = { f: 'f(z)', df: "f'(z)", d2f: "f''(z)" };
  */
 export function seriesColors(figure: ActivationsFigure, c: Colors): (s: PanelSeries) => string {
   const identity = (s: PanelSeries) => JSON.stringify([s.activation, s.params]);
+  // A sweep (a panel of one activation for several parameter values) reads from light to dark as the
+  // value grows: a sequential ramp in the order of the values.
+  const swept = new Map<string, string>();
+  for (const panel of figure.panels) {
+    if (panel.legendTitle === undefined) continue;
+    const sorted = [...panel.series].sort(byParams);
+    sorted.forEach((s, k) => swept.set(identity(s), sequential(c, sorted.length === 1 ? 1 : k / (sorted.length - 1))));
+  }
   const order = [...new Set(figure.panels.flatMap((p) => p.series.map(identity)))];
   const several = figure.panels.some((p) => p.series.length > 1);
   const lone = figure.panels.filter((p) => p.series.length === 1);
@@ -31,7 +39,17 @@ export function seriesColors(figure: ActivationsFigure, c: Colors): (s: PanelSer
       : lone.length
         ? c.series.filter((x) => x !== c.derivative && (!second || x !== c.second))
         : c.series;
-  return (s) => s.color ?? list[order.indexOf(identity(s)) % list.length];
+  return (s) => s.color ?? swept.get(identity(s)) ?? list[order.indexOf(identity(s)) % list.length];
+}
+
+/** Series of one activation in the order of their parameter values (numbers ascending, in key order). */
+export function byParams(a: PanelSeries, b: PanelSeries): number {
+  for (const key of Object.keys(a.params)) {
+    const [x, y] = [a.params[key], b.params[key]];
+    if (x === y) continue;
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+  }
+  return 0;
 }
 
 /** [lo, hi] of the drawn functions over the panel's rows, with a margin so no curve runs along the frame. */
@@ -111,6 +129,8 @@ function panelSpec(
   index: number,
 ): Plot {
   const one = panel.series.length === 1;
+  // A sweep's legend lists its values in order.
+  const legendOrder = panel.legendTitle === undefined ? panel.series : [...panel.series].sort(byParams);
   // Three or more panels across a fixed size: axis titles on the outer panels only, and where every
   // panel holds one activation (its legend is f(z), f'(z)), one legend, in the first panel.
   const crowded = figure.size !== undefined && figure.columns >= 3;
@@ -136,7 +156,7 @@ function panelSpec(
   const fns = FUNCTIONS.filter((fn) => drawn.some((d) => d.fn === fn));
   const legends = one
     ? [drawn.map((d) => d.s.labels[d.fn])]
-    : [panel.series.map((s) => s.name), ...(fns.length > 1 ? [fns.map((fn) => FN_LABEL[fn])] : [])];
+    : [legendOrder.map((s) => s.name), ...(fns.length > 1 ? [fns.map((fn) => FN_LABEL[fn])] : [])];
   const position =
     sameLegends && index > 0
       ? false
@@ -173,7 +193,7 @@ function panelSpec(
         color: {
           field: 'label',
           type: 'nominal',
-          scale: { domain: panel.series.map((s) => s.name), range: panel.series.map(colorOf) },
+          scale: { domain: legendOrder.map((s) => s.name), range: legendOrder.map(colorOf) },
           legend: legendSpec(position, panel.legendTitle ?? null),
         },
         strokeDash: {
