@@ -123,13 +123,13 @@ export function chooseLegend(
   // of the figure: below, for a wide legend on a slide.
   const box = legendSize(legends, fontScale, title);
   const below = size !== undefined && box.h / size[1] < box.w / size[0];
-  let best: LegendPosition = below ? 'bottom' : 'right';
+  const outside: LegendPosition = below ? 'bottom' : 'right';
   for (const corner of CORNERS) {
     const box = legendBox(corner, legends, plot, fontScale, title)!;
     const within = (p: { x: number; y: number }) => p.x >= box.x1 && p.x <= box.x2 && p.y >= box.y1 && p.y <= box.y2;
     if (!markers.some(within) && !points.some(within)) return corner;
   }
-  return best;
+  return outside;
 }
 
 export interface LabelRequest {

@@ -203,12 +203,15 @@ describe('normalizeConfig(config, file) refuses bad configs, naming the file and
     expect(a.title).toBe('Leaky ReLU (α = 0.2) Activation & Gradient');
     expect(b.series[0].activation).toBe('silu');
     expect(b.series[0].show).toEqual(['f', 'df']);
-    expect(b.series[0].labels).toEqual({
+    // On a slide the panel's title names the activation; its legend names the functions.
+    expect(b.series[0].labels).toEqual({ f: 'f(z)', df: "f'(z)", d2f: "f''(z)" });
+    expect(c.figures[0].width * 2 + 160).toBeLessThanOrEqual(960);
+    const page = normalizeConfig({ figures: [{ id: 'p', grid, panels: [{ activation: 'swish' }] }] }, 'x.json');
+    expect((page.figures[0] as ActivationsFigure).panels[0].series[0].labels).toEqual({
       f: 'SiLU (Swish) Activation',
       df: 'SiLU (Swish) Derivative',
       d2f: 'SiLU (Swish) Second Derivative',
     });
-    expect(c.figures[0].width * 2 + 160).toBeLessThanOrEqual(960);
   });
 });
 

@@ -156,3 +156,17 @@ describe('a sweep reads in the order of its values', () => {
     expect(lightness(range[1])).toBeGreaterThan(lightness(range[2]));
   });
 });
+
+describe('the depth axis', () => {
+  it('has ticks at the first and the last layer, round depths between them', () => {
+    for (const depth of [8, 30, 50, 2]) {
+      const [figure] = normalizeConfig({
+        figures: [{ id: 'd', kind: 'vanishing-gradient-depth', depth, units: 16, batch: 4, activations: ['relu'] }],
+      }).figures;
+      const values: number[] = (buildSpec(figure) as any).layer[0].encoding.x.axis.values;
+      expect(values[0], `depth ${depth}`).toBe(1);
+      expect(values.at(-1)).toBe(depth);
+      expect(values.slice(1, -1).every((v) => v % values[1] === 0 || values.length === 2)).toBe(true);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../src/config/normalize.ts';
 import { buildSpec } from '../../src/kinds/spec.ts';
 import { layoutScene } from '../render/scene.ts';
+import { fitFigure } from '../../src/build/fit.ts';
 
 const FRAME_PT = 400;
 const grid = { min: -6, max: 6, samples: 241 };
@@ -24,7 +25,8 @@ const config = normalizeConfig({
 
 describe('preset: slide', () => {
   it.each(config.figures.map((f) => [f.id, f] as const))('%s is 16:9 and readable on a slide', async (_id, figure) => {
-    const scene = await layoutScene(buildSpec(figure));
+    // As the build writes it: fitted to the slide's 960×540.
+    const scene = await layoutScene(buildSpec(await fitFigure(figure, 2)));
     expect(Math.abs(scene.width / scene.height / (16 / 9) - 1)).toBeLessThan(0.04);
     const pt = (px: number) => (px * FRAME_PT) / scene.width;
     const texts = scene.items.filter((i) => i.kind === 'text' && i.fontSize);

@@ -8,7 +8,7 @@ import { seriesKeys } from './data.ts';
 import { describeActivations } from './describe.ts';
 import { activationsBody } from './panels.ts';
 import { activationsSchema } from './schema.ts';
-import { type ActivationsFigure, NAME, type PanelSeries } from './types.ts';
+import { type ActivationsFigure, NAME, type PanelSeries, X_TITLE } from './types.ts';
 
 /** Where |f'| counts as saturated unless a panel says. */
 export const SATURATION_THRESHOLD = 0.01;
@@ -59,8 +59,11 @@ function panelTitle(refs: Ref[]): string {
 
 function normalizePanel(f: Parsed, p: ParsedPanel, { base, show, grid }: NormalizeKit) {
   // Three or more panels across a fixed size (a slide) leave each little room: a one-activation panel
-  // is titled by its name and its legend names the functions, f(z) and f'(z).
+  // is titled by its name alone.
   const crowded = base.size !== undefined && Math.min(f.columns ?? f.panels.length, f.panels.length) >= 3;
+  // On a fixed size the panel's title names the activation, so its legend need only name the functions:
+  // a small legend finds a corner that covers no curve where a long one would have to go outside.
+  const short = base.size !== undefined;
   const panelShow = p.show
     ? fnsOf(p.show)
     : p.derivative !== undefined
@@ -84,9 +87,9 @@ function normalizePanel(f: Parsed, p: ParsedPanel, { base, show, grid }: Normali
       // One series keeps the lab's legend ("Sigmoid Activation", "Sigmoid Derivative"); several are told
       // apart by colour (their names) and the functions by dash.
       labels: {
-        f: p.labels?.activation ?? (one ? (crowded ? 'f(z)' : `${display} Activation`) : label),
-        df: p.labels?.derivative ?? (one ? (crowded ? "f'(z)" : `${display} Derivative`) : `${label}'`),
-        d2f: p.labels?.second ?? (one ? (crowded ? "f''(z)" : `${display} Second Derivative`) : `${label}''`),
+        f: p.labels?.activation ?? (one ? (short ? 'f(z)' : `${display} Activation`) : label),
+        df: p.labels?.derivative ?? (one ? (short ? "f'(z)" : `${display} Derivative`) : `${label}'`),
+        d2f: p.labels?.second ?? (one ? (short ? "f''(z)" : `${display} Second Derivative`) : `${label}''`),
       },
       ...(color !== undefined && { color }),
     };
@@ -137,7 +140,7 @@ export const activations = defineKind<ActivationsFigure, ReturnType<typeof activ
       panelTitles: true,
       figureTitle: typeof f.title === 'string',
       colours: distinct(f),
-      xTitle: 'Input Value (z)',
+      xTitle: X_TITLE,
       yTitle: show.length > 1 ? 'Activation / Gradient' : show[0] === 'f' ? 'Activation' : 'Gradient',
     };
   },

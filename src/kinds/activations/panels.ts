@@ -7,7 +7,7 @@ type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
 import { type Colors, sequential, xTickCount, yTickCount } from '../../figures/theme.ts';
 import { sampleFigure } from './data.ts';
 import { saturationLayers } from './saturation.ts';
-import type { ActivationsFigure, Panel, PanelSeries } from './types.ts';
+import { type ActivationsFigure, type Panel, type PanelSeries, X_TITLE } from './types.ts';
 
 /** The dash of each function: f solid, f' dashed, f'' dotted. */
 const DASH: Record<Fn, number[]> = { f: [1, 0], df: [6, 4], d2f: [1.5, 3] };
@@ -27,7 +27,9 @@ export function seriesColors(figure: ActivationsFigure, c: Colors): (s: PanelSer
   for (const panel of figure.panels) {
     if (panel.legendTitle === undefined) continue;
     const sorted = [...panel.series].sort(byParams);
-    sorted.forEach((s, k) => swept.set(identity(s), sequential(c, sorted.length === 1 ? 1 : k / (sorted.length - 1))));
+    for (const [k, s] of sorted.entries()) {
+      swept.set(identity(s), sequential(c, sorted.length === 1 ? 1 : k / (sorted.length - 1)));
+    }
   }
   const order = [...new Set(figure.panels.flatMap((p) => p.series.map(identity)))];
   const several = figure.panels.some((p) => p.series.length > 1);
@@ -83,16 +85,44 @@ export function activationsBody(figure: ActivationsFigure, c: Colors) {
   const colorOf = seriesColors(figure, c);
   const all = figure.panels.map((_, i) => i);
   const shared = figure.shareY ? dataDomain(figure, all, panels) : undefined;
-  const specs = figure.panels.map((panel, i) =>
-    panelSpec(figure, panel, panels[i], colorOf, c, panel.yDomain ?? shared ?? dataDomain(figure, [i], panels), i),
-  );
+  const domains = figure.panels.map((panel, i) => panel.yDomain ?? shared ?? dataDomain(figure, [i], panels));
+  // Where panels share one legend (crowded ones of one activation each), it goes in the first panel that
+  // has a corner free of curves for it.
+  const free = figure.panels.findIndex((panel, i) => {
+    const labels = [panel.series[0].show.map((fn) => panel.series[0].labels[fn])];
+    return !['right', 'bottom'].includes(autoLegend(figure, panel, panels[i], domains[i], labels) as string);
+  });
+  const specs = figure.panels.map((panel, i) => panelSpec(figure, panel, panels[i], colorOf, c, domains[i], i, free));
   const resolve: Resolve = {
     scale: { color: 'independent', strokeDash: 'independent', ...(figure.shareY && { y: 'shared' }) },
   };
   const layout =
     figure.columns < figure.panels.length ? { concat: specs, columns: figure.columns } : { hconcat: specs };
-  const body: Body = { ...layout, resolve };
+  // Crowded panels on a fixed size sit closer: their inner axes have no titles to keep apart.
+  const crowded = figure.size !== undefined && figure.columns >= 3;
+  const body: Body = { ...layout, ...(crowded && { spacing: Math.round(18 * figure.fontScale) }), resolve };
   return { body, rows, panels };
+}
+
+/** Where a panel's automatic legend goes: a corner that covers no curve point or marker, else outside. */
+function autoLegend(
+  figure: ActivationsFigure,
+  panel: Panel,
+  sampled: Sampled[],
+  yDomain: [number, number],
+  legends: string[][],
+) {
+  const points = curvePoints(figure, panel, sampled, yDomain);
+  const title = panel.legendTitle !== undefined;
+  return chooseLegend(
+    legends,
+    figure,
+    figure.fontScale,
+    points,
+    title,
+    markerPoints(figure, sampled, yDomain),
+    figure.size,
+  );
 }
 
 /** The panel's curves in plot pixels (every few rows: enough to tell where a legend would hide one). */
@@ -127,6 +157,7 @@ function panelSpec(
   c: Colors,
   yDomain: [number, number],
   index: number,
+  legendPanel: number,
 ): Plot {
   const one = panel.series.length === 1;
   // A sweep's legend lists its values in order.
@@ -140,7 +171,10 @@ function panelSpec(
   const x: Position = {
     field: 'z',
     type: 'quantitative',
-    title: crowded && !lastRow ? null : axisTitle(figure.xTitle, figure.width, figure),
+    title:
+      crowded && !lastRow
+        ? null
+        : axisTitle(crowded && figure.xTitle === X_TITLE ? 'z' : figure.xTitle, figure.width, figure),
     scale: { domain: sampled[0].zRange, nice: false },
     axis: { tickCount: xTickCount(figure.width, figure.fontScale) },
   };
@@ -158,20 +192,17 @@ function panelSpec(
     ? [drawn.map((d) => d.s.labels[d.fn])]
     : [legendOrder.map((s) => s.name), ...(fns.length > 1 ? [fns.map((fn) => FN_LABEL[fn])] : [])];
   const position =
-    sameLegends && index > 0
+    sameLegends && index !== Math.max(0, legendPanel)
       ? false
       : figure.legend === 'auto'
-        ? chooseLegend(
-            legends,
-            figure,
-            figure.fontScale,
-            curvePoints(figure, panel, sampled, yDomain),
-            panel.legendTitle !== undefined,
-            markerPoints(figure, sampled, yDomain),
-            figure.size,
-          )
+        ? autoLegend(figure, panel, sampled, yDomain, legends)
         : figure.legend;
-  const legend = legendSpec(position);
+  // A shared legend with no free corner anywhere goes above its panel, in one line: it takes a line's
+  // height from the figure rather than a column's width.
+  const above = sameLegends && index === 0 && legendPanel < 0;
+  const legend = above
+    ? { title: null, orient: 'top' as const, direction: 'horizontal' as const }
+    : legendSpec(position);
   // One series: one legend entry per function, told apart by colour and dash (the lab's look). Several:
   // the series by colour, the functions by dash, in two legends.
   const encoding: Encoding = one

@@ -6,6 +6,9 @@ import type { ParamValues } from '../../math/activations/registry.ts';
 /** The kind's name, as a config writes it (a figure without `kind` is one). */
 export const NAME = 'activations';
 
+/** The x axis's title unless a config gives one; crowded panels on a slide say just z. */
+export const X_TITLE = 'Input Value (z)';
+
 /** One activation with its parameters on a panel's axes, drawn as some of f, f' and f''. */
 export interface PanelSeries {
   activation: string;

@@ -4,7 +4,7 @@ import { RowKeys } from '../../figures/data.ts';
 import { UserError } from '../../errors.ts';
 import { short } from '../../text.ts';
 import { legendSpec } from '../../figures/layers.ts';
-import type { Colors } from '../../figures/theme.ts';
+import { type Colors, xTickCount } from '../../figures/theme.ts';
 import { axisTitle } from '../../figures/place.ts';
 import type { Layer, Position } from '../../figures/vl.ts';
 import type { DepthFigure } from './types.ts';
@@ -88,7 +88,7 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
     type: 'quantitative',
     title: axisTitle(figure.xTitle, figure.width, figure),
     scale: { domain: [1, L], nice: false },
-    axis: { tickMinStep: 1 },
+    axis: { values: depthTicks(L, xTickCount(figure.width, figure.fontScale)) },
   };
   // Headroom: the y range reaches 4% of its decades past the highest and lowest values (lines and bounds),
   // so a line near 10⁰ does not run along the frame.
@@ -103,7 +103,11 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
   const lines: Layer = {
     data: { name: 'table' },
     transform: [{ calculate: byKey, as: 'label' }],
-    mark: { type: 'line', strokeWidth: 2, point: { size: 18 } },
+    mark: {
+      type: 'line',
+      strokeWidth: figure.lineWidth,
+      point: { size: Math.round(18 * (figure.lineWidth / 2) ** 2) },
+    },
     encoding: {
       x,
       y: {
@@ -148,7 +152,14 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
       },
       {
         data: { values: bounds.filter((b) => b.text) },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', dy: -6, fontSize: 11, color: c.text },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'bottom',
+          dy: -6 * figure.fontScale,
+          fontSize: Math.round(11 * figure.fontScale * 10) / 10,
+          color: c.text,
+        },
         encoding: {
           x: { field: 'depth', type: 'quantitative' },
           y: { field: 'bound', type: 'quantitative' },
@@ -158,4 +169,19 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
     );
   }
   return { layer, rows: series.flatMap((s) => s.rows) };
+}
+
+/**
+ * The depth axis's ticks: the first layer and the last always, and round depths between them (every 1, 2,
+ * 5, 10, ... layers, about `count` in all), none so close to an end that its label would touch it.
+ */
+export function depthTicks(last: number, count: number): number[] {
+  const raw = (last - 1) / Math.max(1, count - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const whole = Math.max(1, Math.round(step));
+  const ticks = [1];
+  for (let d = whole; d < last; d += whole) if (d - 1 >= whole / 2 && last - d >= whole / 2) ticks.push(d);
+  ticks.push(last);
+  return [...new Set(ticks)];
 }
