@@ -35,7 +35,8 @@ const palettes: Record<Palette, Record<Theme, Roles>> = {
   },
   colorblind: {
     light: roles('#0072b2 #009e73', '#d55e00', '#cc79a7', '#0072b2 #009e73 #d55e00 #cc79a7 #e69f00 #56b4e9'),
-    dark: roles('#56b4e9 #009e73', '#e69f00', '#cc79a7', '#56b4e9 #009e73 #e69f00 #cc79a7 #f0e442 #d55e00'),
+    // The light theme's hues, lighter where the dark background needs it: a series keeps its colour's name.
+    dark: roles('#56b4e9 #2fbf8f', '#ff7f3f', '#e09cc4', '#56b4e9 #2fbf8f #ff7f3f #e09cc4 #f5b83d #a6dcf7'),
   },
 };
 
