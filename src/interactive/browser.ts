@@ -101,10 +101,16 @@ export function mount(root: HTMLElement, data: PageData): void {
     document.documentElement.setAttribute('data-renders', String(++renders));
     document.documentElement.setAttribute('data-ready', 'true');
   };
+  // One draw at a time, each with the values as they are when it starts: a draw that ended after a later
+  // one would put the older figure back.
+  let queue: Promise<void> = Promise.resolve();
   const redraw = () => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => void draw().catch(fail));
+    queue = queue
+      .then(() => new Promise<void>((next) => requestAnimationFrame(() => next())))
+      .then(draw)
+      .catch(fail);
   };
   const fail = (e: unknown) => {
     error.textContent = `The figure could not be drawn: ${(e as Error).message}`;
@@ -121,5 +127,5 @@ export function mount(root: HTMLElement, data: PageData): void {
   }
   const full = root.querySelector<HTMLButtonElement>('.fullscreen');
   full?.addEventListener('click', () => void figure.requestFullscreen?.());
-  void draw().catch(fail);
+  queue = draw().catch(fail);
 }

@@ -85,11 +85,11 @@ async function open(id: string, width = 1100): Promise<Page> {
 
 /** Types a value into a control's box, as a reader does, and waits for the figure to be drawn again. */
 async function type(page: Page, label: string, value: string) {
-  const before = Number(await page.getAttribute('html', 'data-renders'));
   const box = page.getByRole('spinbutton', { name: label, exact: true });
   await box.fill(value);
   await box.dispatchEvent('change');
-  await page.waitForFunction((n) => Number(document.documentElement.dataset.renders) > n, before);
+  // Until the figure on show is the one drawn with this value (a draw begun before it may end after).
+  await page.waitForFunction((v) => Object.values((window as any).VEGA_DEBUG?.values ?? {}).includes(v), Number(value));
 }
 
 /** The (z, value) points of the line marks drawing one activation key's function `series` ('y', 'dy'). */
