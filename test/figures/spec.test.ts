@@ -203,7 +203,7 @@ describe('options', () => {
     expect(s.hconcat[0].layer[0].encoding.y.scale.domain).toEqual([-1, 2]);
     expect(s.hconcat[0].layer[0].mark.clip).toBe(true);
     expect(s.config.background).toBe('#1b1e23');
-    expect(s.hconcat[0].layer[0].encoding.color.scale.range).toEqual(['#56b4e9', '#e69f00']);
+    expect(s.hconcat[0].layer[0].encoding.color.scale.range).toEqual(['#56b4e9', '#ff7f3f']);
   });
 
   it('titles, labels and the size can be set', () => {
