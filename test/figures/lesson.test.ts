@@ -142,7 +142,8 @@ describe("saturation regions are solved from f', not read off the grid", () => {
     const labels = layers
       .filter((l: any) => l.mark.type === 'text')
       .flatMap((l: any) => l.data.values.map((v: any) => v.label));
-    expect(labels).toEqual(["saturated: |f'(z)| < 0.01\nz ≤ -4.585", "saturated: |f'(z)| < 0.01\nz ≥ 4.585"]);
+    // Broken into lines that fit each band.
+    expect(labels).toEqual(["saturated:\n|f'(z)| < 0.01\nz ≤ -4.585", "saturated:\n|f'(z)| < 0.01\nz ≥ 4.585"]);
     expect((c.figures[0] as ActivationsFigure).panels[0].saturation).toEqual({ threshold: 0.01 });
   });
 });

@@ -1,11 +1,12 @@
 import { FUNCTIONS, type Fn } from '../../figures/model.ts';
 import { COLUMN, type Column, type Sampled } from '../../figures/data.ts';
 import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
-import { axisTitle, chooseLegend, plotPixels, titleText } from '../../figures/place.ts';
+import { axisTitle, chooseLegend, legendBox, plotPixels, titleText } from '../../figures/place.ts';
 import type { Body, Encoding, Layer, Plot, Position } from '../../figures/vl.ts';
 type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
 import { type Colors, sequential, xTickCount, yTickCount } from '../../figures/theme.ts';
 import { sampleFigure } from './data.ts';
+import { autoLegend, curvePoints } from './geometry.ts';
 import { saturationLayers } from './saturation.ts';
 import { type ActivationsFigure, type Panel, type PanelSeries, X_TITLE } from './types.ts';
 
@@ -104,51 +105,6 @@ export function activationsBody(figure: ActivationsFigure, c: Colors) {
   return { body, rows, panels };
 }
 
-/** Where a panel's automatic legend goes: a corner that covers no curve point or marker, else outside. */
-function autoLegend(
-  figure: ActivationsFigure,
-  panel: Panel,
-  sampled: Sampled[],
-  yDomain: [number, number],
-  legends: string[][],
-) {
-  const points = curvePoints(figure, panel, sampled, yDomain);
-  const title = panel.legendTitle !== undefined;
-  return chooseLegend(
-    legends,
-    figure,
-    figure.fontScale,
-    points,
-    title,
-    markerPoints(figure, sampled, yDomain),
-    figure.size,
-  );
-}
-
-/** The panel's curves in plot pixels (every few rows: enough to tell where a legend would hide one). */
-function curvePoints(figure: ActivationsFigure, panel: Panel, sampled: Sampled[], yDomain: [number, number]) {
-  const points: { x: number; y: number }[] = [];
-  sampled.forEach((d, j) => {
-    const px = plotPixels(d.zRange, yDomain, figure);
-    const step = Math.max(1, Math.floor(d.rows.length / 2000));
-    for (const fn of panel.series[j].show) {
-      for (let i = 0; i < d.rows.length; i += step) {
-        const v = d.rows[i][COLUMN[fn]]!;
-        if (v >= yDomain[0] && v <= yDomain[1]) points.push(px(d.rows[i].z, v));
-      }
-    }
-  });
-  return points;
-}
-
-/** The panel's jump markers in plot pixels. */
-function markerPoints(figure: ActivationsFigure, sampled: Sampled[], yDomain: [number, number]) {
-  return sampled.flatMap((d) => {
-    const px = plotPixels(d.zRange, yDomain, figure);
-    return d.markers.map((m) => px(m.z, m.value));
-  });
-}
-
 function panelSpec(
   figure: ActivationsFigure,
   panel: Panel,
@@ -200,6 +156,7 @@ function panelSpec(
   // A shared legend with no free corner anywhere goes above its panel, in one line: it takes a line's
   // height from the figure rather than a column's width.
   const above = sameLegends && index === 0 && legendPanel < 0;
+  const legendRect = position === false ? undefined : legendBox(position, legends, figure, figure.fontScale, false);
   const legend = above
     ? { title: null, orient: 'top' as const, direction: 'horizontal' as const }
     : legendSpec(position);
@@ -280,14 +237,22 @@ function panelSpec(
       order: { field: 'z', type: 'quantitative' },
     },
   };
+  const fnOf = { y: 'f', dy: 'df', d2y: 'd2f' } as const;
   const markers = sampled.flatMap((d, j) =>
-    d.markers.map((m) => ({
-      ...m,
-      color: fnColor(panel.series[j], m.series === 'y' ? 'f' : m.series === 'dy' ? 'df' : 'd2f'),
-    })),
+    d.markers.map((m) => ({ ...m, color: fnColor(panel.series[j], fnOf[m.series]) })),
   );
   const layer: Layer[] = [
-    ...(one ? saturationLayers(panel, sampled[0], c, figure) : []),
+    ...(one
+      ? saturationLayers(
+          panel,
+          sampled[0],
+          c,
+          figure,
+          curvePoints(figure, panel, sampled, yDomain),
+          yDomain,
+          legendRect,
+        )
+      : []),
     lines,
     ...jumpLayers(markers, c, figure.lineWidth),
   ];
