@@ -145,8 +145,8 @@ export type Placement = Rect;
 
 /**
  * Places each label beside its point, or returns undefined for one that fits nowhere (the caller then
- * says it elsewhere, e.g. in the legend). `obstacles` are boxes no label may touch; `curve` are points
- * a label avoids when it can.
+ * says it elsewhere, e.g. in the legend). `obstacles` are boxes no label may touch; `curve` are the
+ * points of the curves, which no label may cover either.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
@@ -169,7 +169,8 @@ export function placeLabels(
       }
     }
     const free = spots.filter((r) => inside(r, bounds) && !taken.some((t) => overlaps(r, t)));
-    const best = free.find((r) => !crossesCurve(r)) ?? free[0];
+    // A label never lies on a curve: with no spot clear of them it is said elsewhere (the caller's legend).
+    const best = free.find((r) => !crossesCurve(r));
     if (best) taken.push(best);
     return best;
   });
