@@ -52,5 +52,6 @@ export function jumpLayers(markers: (Marker & { color: string })[], c: Colors, l
 export function legendSpec(position: LegendPosition | 'auto' | false, title: string | null = null) {
   if (position === false) return null;
   if (position === 'auto') throw new Error('legendSpec: choose the legend position first');
-  return { title, orient: position };
+  // Below the plot a legend wraps after three entries: in one line, six would be wider than a slide.
+  return { title, orient: position, ...(position === 'bottom' && { columns: 3 }) };
 }
