@@ -14,9 +14,14 @@ export function segment(splits: Split[]): string {
  * are given directly through fill/stroke with scale: null, so these layers share no scale or legend
  * with the lines (a color channel here, even unscaled, stops vega-lite merging the colour and dash legends).
  */
+/** The filled dot's area in px² (vega's point size): it grows with the line, so it stays visible beside it. */
+const dotSize = (lineWidth: number) => Math.round(40 * (lineWidth / 2) ** 2);
+/** The largest marker's reach from its point in CSS px: the open circle, its stroke included, and a pixel. */
+export const markerRadius = (lineWidth: number) =>
+  Math.sqrt(Math.round(dotSize(lineWidth) * 1.8) / Math.PI) + 0.375 * lineWidth + 1;
+
 export function jumpLayers(markers: (Marker & { color: string })[], c: Colors, lineWidth = 2): Layer[] {
-  // Dots grow with the line so they stay visible beside a thick slide line.
-  const size = Math.round(40 * (lineWidth / 2) ** 2);
+  const size = dotSize(lineWidth);
   const layers: Layer[] = [];
   // Open circles first and larger, filled dots over them: where f's open end and f''s filled dot fall on
   // one point (threshold at 0), the dot shows inside the ring instead of under it.

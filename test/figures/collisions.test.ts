@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { normalizeConfig } from '../../src/config/normalize.ts';
 import type { Figure } from '../../src/config/model.ts';
 import { buildSpec } from '../../src/kinds/spec.ts';
+import { fitFigure } from '../../src/build/fit.ts';
 import { type Box, layoutScene, type Scene } from '../render/scene.ts';
 import { root } from '../cli.ts';
 
@@ -42,7 +43,8 @@ function collisions(scene: Scene): string[] {
   return out;
 }
 
-const check = async (figure: Figure) => collisions(await layoutScene(buildSpec(figure)));
+// As the build draws it: a figure of a fixed size fitted to it first.
+const check = async (figure: Figure) => collisions(await layoutScene(buildSpec(await fitFigure(figure, 2))));
 
 const config = await loadConfig(`${root}/figures.config.ts`);
 
@@ -104,6 +106,39 @@ describe('no label collides', () => {
     ],
   });
   it.each(stress.figures.map((f) => [f.id, f] as const))('in the stress figure %s', async (_id, figure) => {
+    expect((await check(figure)).join('\n')).toBe('');
+  });
+
+  // Figures for a deck: the slide sizes, crowded panels, large text, a six-activation overlay on dark.
+  const grid = { min: -6, max: 6, samples: 241 };
+  const slides = normalizeConfig({
+    preset: 'slide',
+    figures: [
+      { id: 'slide-one', grid, panels: [{ activation: 'sigmoid', saturation: true }] },
+      { id: 'slide-two', grid, panels: [{ activation: 'sigmoid' }, { activation: 'relu' }] },
+      {
+        id: 'slide-eight',
+        columns: 4,
+        grid,
+        panels: ['sigmoid', 'tanh', 'relu', 'gelu', 'softsign', 'elu', 'silu', 'mish'].map((activation) => ({
+          activation,
+        })),
+      },
+      { id: 'slide-big', fontScale: 2.5, grid, panels: [{ activation: 'tanh', saturation: true }] },
+      {
+        id: 'slide-overlay',
+        kind: 'derivatives-overlay',
+        theme: 'dark',
+        grid,
+        activations: ['sigmoid', 'tanh', 'relu', 'gelu', 'silu', 'softplus'],
+      },
+      { id: 'slide-depth', kind: 'vanishing-gradient-depth' },
+      { id: 'slide-sweep', grid, panels: [{ series: [{ activation: 'softplus', sweep: { beta: [0.5, 1, 2, 5] } }] }] },
+      { id: 'slide-half', preset: 'half-slide', title: false, grid, panels: [{ activation: 'hardshrink' }] },
+      { id: 'slide-4x3', preset: 'slide-4x3', grid, panels: [{ activation: 'hardtanh', saturation: true }] },
+    ],
+  });
+  it.each(slides.figures.map((f) => [f.id, f] as const))('in the slide figure %s', async (_id, figure) => {
     expect((await check(figure)).join('\n')).toBe('');
   });
 

@@ -3,7 +3,7 @@ import { append, RowKeys, sampleActivation, type Row, type Sampled } from '../..
 import { axisTitle, chooseLegend, legendBox, placeLabels, plotPixels } from '../../figures/place.ts';
 import type { Layer } from '../../figures/vl.ts';
 import { short } from '../../text.ts';
-import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
+import { jumpLayers, legendSpec, markerRadius, segment } from '../../figures/layers.ts';
 import { type Colors, xTickCount, yTickCount } from '../../figures/theme.ts';
 import type { OverlayFigure } from './types.ts';
 
@@ -139,9 +139,10 @@ function placePeaks(
   const all = peaks(figure, sampled, colors);
   const shown = all.filter((p) => p.value >= ylo && p.value <= yhi);
   const fontSize = 11 * figure.fontScale;
+  const r = Math.max(6, markerRadius(figure.lineWidth));
   const dots = [...shown.filter((p) => p.dot), ...sampled.flatMap((d) => d.markers)].map((m) => {
     const { x, y } = px(m.z, m.value);
-    return { x1: x - 6, y1: y - 6, x2: x + 6, y2: y + 6 };
+    return { x1: x - r, y1: y - r, x2: x + r, y2: y + r };
   });
   // Every few rows are enough to tell where a label would lie on a curve (a million would take gigabytes).
   const curve = sampled.flatMap((d) => {
@@ -150,7 +151,7 @@ function placePeaks(
     for (let i = 0; i < d.rows.length; i += step) points.push(px(d.rows[i].z, d.rows[i].dy));
     return points.filter((p) => p.y >= 0 && p.y <= plot.height);
   });
-  const markers = dots.map((d) => ({ x: d.x1 + 6, y: d.y1 + 6 }));
+  const markers = dots.map((d) => ({ x: d.x1 + r, y: d.y1 + r }));
   const attempt = (position: LegendPosition | false, legend: string[]) => {
     const box = legendBox(position, [legend], plot, figure.fontScale);
     const requests = shown.map((p) => ({ ...px(p.z, p.value), text: p.text, fontSize }));
