@@ -67,6 +67,14 @@ export const gridSchema = z
         path: ['max'],
         message: `must be greater than min (${g.min}), got ${g.max}`,
       });
+    // numpy's linspace steps by (max - min) / (samples - 1): a range wider than the largest double makes
+    // every point Infinity or NaN, as `actfig eval` says of the same range.
+    if (!Number.isFinite(g.max - g.min))
+      return void ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: `the range ${g.min} to ${g.max} is too wide for double precision (max - min overflows)`,
+      });
     if (g.samples === undefined && g.step === undefined)
       ctx.addIssue({ code: 'custom', path: ['samples'], message: 'missing (give samples or step)' });
     if (g.samples !== undefined && g.step !== undefined)

@@ -32,11 +32,14 @@ export async function evalCommand(values: Values): Promise<number> {
   const order = values.order ?? '1';
   if (order !== '1' && order !== '2') throw fail(`--order: must be 1 or 2, got "${order}"`);
 
-  const given: Record<string, string> = {};
+  // No prototype: `--param __proto__=1` is a key like any other (and refused as no parameter).
+  const given: Record<string, string> = Object.create(null);
   for (const pair of (values.param as string[] | undefined) ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw fail(`--param: expected KEY=VALUE, got "${pair}"`);
-    given[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const key = pair.slice(0, eq);
+    if (Object.hasOwn(given, key)) throw fail(`--param ${key}: given twice (${given[key]} and ${pair.slice(eq + 1)})`);
+    given[key] = pair.slice(eq + 1);
   }
   let params: ParamValues;
   try {

@@ -60,13 +60,29 @@ export function activationsSchema({
             ctx.addIssue({ code: 'custom', path: ['sweep', key], message: problem.message });
             continue;
           }
-          values.forEach((value, i) => {
-            for (const problem of activationProblems({
-              activation: s.activation,
-              params: { ...s.params, [key]: value },
-            }))
-              ctx.addIssue({ code: 'custom', path: ['sweep', key, i], message: problem.message });
-          });
+        }
+        // Each combination the sweep makes is checked as it will be drawn: rrelu's swept lower with the
+        // swept upper it is paired with, not with upper's default.
+        const known = Object.entries(s.sweep ?? {}).filter(
+          ([key]) => !activation || Object.hasOwn(activation.params, key),
+        );
+        let combos: { params: Record<string, unknown>; at: Record<string, number> }[] = [{ params: {}, at: {} }];
+        for (const [key, values] of known)
+          combos = combos.flatMap((c) =>
+            values.map((v, i) => ({ params: { ...c.params, [key]: v }, at: { ...c.at, [key]: i } })),
+          );
+        const said = new Set<string>();
+        for (const combo of known.length ? combos : []) {
+          for (const problem of activationProblems({
+            activation: s.activation,
+            params: { ...s.params, ...combo.params },
+          })) {
+            const key = String(problem.path[1] ?? '');
+            const path = Object.hasOwn(combo.at, key) ? ['sweep', key, combo.at[key]] : ['sweep'];
+            if (said.has(path.join())) continue;
+            said.add(path.join());
+            ctx.addIssue({ code: 'custom', path, message: problem.message });
+          }
         }
       }),
   ]);
