@@ -19,7 +19,8 @@ export interface Colors {
 }
 
 // 'lab' keeps the lab's matplotlib roles: 'b' and 'g' for activations, 'r' dashed for derivatives.
-// 'colorblind' is Okabe–Ito, distinguishable with every common colour-vision deficiency.
+// 'colorblind' is Okabe–Ito, distinguishable with every common colour-vision deficiency, then Paul Tol's wine,
+// teal and olive, so that eight panels of one activation each (the derivative keeps vermillion) differ.
 type Roles = Pick<Colors, 'activation' | 'derivative' | 'second' | 'series'>;
 /** A palette's roles: the activation colours by panel, f' and f'' of a one-series panel, the series colours. */
 const roles = (activation: string, derivative: string, second: string, series: string): Roles => ({
@@ -30,13 +31,33 @@ const roles = (activation: string, derivative: string, second: string, series: s
 });
 const palettes: Record<Palette, Record<Theme, Roles>> = {
   lab: {
-    light: roles('#0000ff #008000', '#ff0000', '#9467bd', '#0000ff #008000 #ff7f0e #9467bd #8c564b #e377c2'),
-    dark: roles('#7aa2ff #4cc24c', '#ff6b6b', '#c49cff', '#7aa2ff #4cc24c #ffb45a #c49cff #d8a88f #ff9fd8'),
+    light: roles(
+      '#0000ff #008000',
+      '#ff0000',
+      '#9467bd',
+      '#0000ff #008000 #ff7f0e #9467bd #8c564b #e377c2 #17becf #bcbd22',
+    ),
+    dark: roles(
+      '#7aa2ff #4cc24c',
+      '#ff6b6b',
+      '#c49cff',
+      '#7aa2ff #4cc24c #ffb45a #c49cff #d8a88f #ff9fd8 #6fe3ef #e0e15a',
+    ),
   },
   colorblind: {
-    light: roles('#0072b2 #009e73', '#d55e00', '#cc79a7', '#0072b2 #009e73 #d55e00 #cc79a7 #e69f00 #56b4e9'),
+    light: roles(
+      '#0072b2 #009e73',
+      '#d55e00',
+      '#cc79a7',
+      '#0072b2 #009e73 #d55e00 #cc79a7 #e69f00 #56b4e9 #882255 #44aa99 #999933',
+    ),
     // The light theme's hues, lighter where the dark background needs it: a series keeps its colour's name.
-    dark: roles('#56b4e9 #2fbf8f', '#ff7f3f', '#e09cc4', '#56b4e9 #2fbf8f #ff7f3f #e09cc4 #f5b83d #a6dcf7'),
+    dark: roles(
+      '#56b4e9 #2fbf8f',
+      '#ff7f3f',
+      '#e09cc4',
+      '#56b4e9 #2fbf8f #ff7f3f #e09cc4 #f5b83d #a6dcf7 #cc6699 #66ccbb #cccc66',
+    ),
   },
 };
 

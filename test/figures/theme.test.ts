@@ -25,3 +25,23 @@ describe('palettes', () => {
     },
   );
 });
+
+describe('panels of different activations', () => {
+  it('never share a colour, eight panels of one activation each included', async () => {
+    const { normalizeConfig } = await import('../../src/config/normalize.ts');
+    const { seriesColors } = await import('../../src/kinds/activations/panels.ts');
+    const names = ['sigmoid', 'tanh', 'relu', 'gelu', 'softsign', 'elu', 'silu', 'mish'];
+    for (const palette of ['lab', 'colorblind'] as const) {
+      const [figure] = normalizeConfig({
+        palette,
+        figures: [
+          { id: 'e', grid: { min: -1, max: 1, samples: 5 }, panels: names.map((activation) => ({ activation })) },
+        ],
+      }).figures as any[];
+      const colorOf = seriesColors(figure, colors('light', palette));
+      const used = figure.panels.map((p: any) => colorOf(p.series[0]));
+      expect(new Set(used).size, palette).toBe(names.length);
+      expect(used).not.toContain(colors('light', palette).derivative);
+    }
+  });
+});
