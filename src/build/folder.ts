@@ -64,8 +64,13 @@ export async function openFolder(config: Config): Promise<OutputFolder> {
 export const isMine = (folder: OutputFolder, entry: ManifestFigure) =>
   entry.config === folder.label || entry.config === '';
 
-/** Refuses, before anything is created or locked there, an output folder that is a place of its own. */
+/**
+ * Refuses, before anything is created or locked there, an output folder that is a place of its own, and a
+ * figure whose page would be the gallery's (id "index" and the gallery index.html): each build would
+ * overwrite the other's file and the folder would never be current.
+ */
 export function refuseFolder(config: Config): void {
+  refuseGalleryIds(config);
   const dir = resolve(config.outDir);
   const where = `${config.file}: outDir`;
   if (dir === resolve('/')) throw new UserError(`${where}: refusing to build into the root folder`);
@@ -75,6 +80,19 @@ export function refuseFolder(config: Config): void {
       `${where}: refusing to build into the config's own folder; use a folder of its own such as "figures"`,
     );
   }
+}
+
+/** A figure whose interactive page has the gallery's file name (on a case-insensitive disk too) is refused. */
+export function refuseGalleryIds(config: Config): void {
+  if (config.gallery === false) return;
+  const gallery = config.gallery.toLowerCase();
+  config.figures.forEach((figure, i) => {
+    if (hasPage(figure) && `${figure.id}.html`.toLowerCase() === gallery)
+      throw new UserError(
+        `${config.file}: figures[${i}].id: "${figure.id}" would write ${figure.id}.html, the gallery's page ` +
+          `(gallery: '${config.gallery}'); rename the figure, or name the gallery otherwise (gallery: 'figures.html')`,
+      );
+  });
 }
 
 /**
