@@ -42,7 +42,7 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
   refuseGalleryIds(config);
   const dir = config.outDir;
   const context = await keyContext(config.png, options.date ?? buildDate());
-  const manifest = (await readManifest(dir)) ?? { generator: '', figures: [] };
+  const manifest = (await readManifest(dir)) ?? { generator: '', figures: [], salvaged: [] };
   const entries = new Map(manifest.figures.map((f) => [f.id, f]));
   const pending = await readFile(join(dir, PENDING), 'utf8').then(
     (t) => JSON.parse(t) as { id?: string },

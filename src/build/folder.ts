@@ -23,6 +23,8 @@ export interface OutputFolder {
   site: { files: ManifestFile[] } | undefined;
   /** The config order of this config's figures. */
   order: Map<string, number>;
+  /** File names of manifest entries that were dropped as not well-formed: ours still (manifest.ts). */
+  salvaged: string[];
   /** Whether another figure's entry lists this file name (a hand-edited manifest may claim a live file). */
   claimedElsewhere(name: string, id: string): boolean;
 }
@@ -51,6 +53,7 @@ export async function openFolder(config: Config): Promise<OutputFolder> {
     text,
     entries,
     site: manifest?.site,
+    salvaged: manifest?.salvaged ?? [],
     order,
     claimedElsewhere: (name, id) =>
       [...entries.values()].some((e) => e.id !== id && e.files.some((f) => f.name === name)),
@@ -116,6 +119,7 @@ export async function checkFolder(config: Config, folder: OutputFolder, figures:
 
   const listed = new Set<string>([...folder.entries.values()].flatMap((e) => e.files.map((f) => f.name)));
   for (const f of folder.site?.files ?? []) listed.add(f.name);
+  for (const name of folder.salvaged) listed.add(name);
   const pending = await readFile(join(dir, PENDING), 'utf8').then(
     (t) => JSON.parse(t) as { files?: { name?: unknown }[] },
     () => undefined,
