@@ -99,6 +99,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     seconds: 0,
   };
   let closing: Promise<void> | undefined;
+  let save: (() => Promise<void>) | undefined;
   try {
     const folder = await openFolder(config);
     await removeTemporaryFiles(config.outDir);
@@ -113,7 +114,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     options.progress?.({ type: 'start', total: figures.length, toRender: todo.length });
 
     const writer = new ManifestWriter(config.outDir, folder.text);
-    const save = () => writer.save(currentManifest(folder));
+    save = () => writer.save(currentManifest(folder));
     // Narrowing (--only) never deletes what it did not build.
     if (!options.only) {
       await pruneFigures(config, folder, options.prune ?? true, (type, id) => {
@@ -132,6 +133,12 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
       result.filesWritten += await writeSite(config, folder);
     }
     await save();
+    // The manifest now records every file written: the journal of writes it did not record is done with.
+    if (result.failed.length === 0) await unlink(join(config.outDir, PENDING)).catch(() => {});
+  } catch (error) {
+    // A build that stops part way (a full disk) leaves a manifest true to what it wrote, if it can.
+    await save?.().catch(() => {});
+    throw error;
   } finally {
     await closing;
     await saveHashes();

@@ -196,11 +196,14 @@ export class ManifestWriter {
 
   save(manifest: Manifest): Promise<void> {
     const text = manifestText(manifest);
-    this.queue = this.queue.then(async () => {
-      if (text === this.last) return;
-      await writeAtomic(join(this.dir, MANIFEST), text);
-      this.last = text;
-    });
+    // A save that failed (a full disk) does not stop the next one from trying.
+    this.queue = this.queue
+      .catch(() => {})
+      .then(async () => {
+        if (text === this.last) return;
+        await writeAtomic(join(this.dir, MANIFEST), text);
+        this.last = text;
+      });
     return this.queue;
   }
 }
