@@ -99,6 +99,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     seconds: 0,
   };
   let closing: Promise<void> | undefined;
+  let save: (() => Promise<void>) | undefined;
   try {
     const folder = await openFolder(config);
     await removeTemporaryFiles(config.outDir);
@@ -113,7 +114,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     options.progress?.({ type: 'start', total: figures.length, toRender: todo.length });
 
     const writer = new ManifestWriter(config.outDir, folder.text);
-    const save = () => writer.save(currentManifest(folder));
+    save = () => writer.save(currentManifest(folder));
     // Narrowing (--only) never deletes what it did not build.
     if (!options.only) {
       await pruneFigures(config, folder, options.prune ?? true, (type, id) => {
@@ -125,13 +126,21 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     for (const p of plan) if (!p.render && (await dropFormats(config.outDir, folder, p))) dropped = true;
 
     // The render processes stop while the gallery is written.
-    closing = (await renderAndWrite(config, folder, todo, context, options, result, save))?.closing;
+    const written = await renderAndWrite(config, folder, todo, context, options, result, save);
+    closing = written?.closing;
     const siteChanged =
       result.rendered.length > 0 || result.removed.length > 0 || dropped || !(await siteIntact(config, folder));
     if ((config.gallery !== false || pagesIn(folder)) && siteChanged) {
       result.filesWritten += await writeSite(config, folder);
     }
     await save();
+    // The manifest now records every file written, unless a figure's write failed part way (then the
+    // journal names its torn files): the journal is done with.
+    if (!written?.torn) await unlink(join(config.outDir, PENDING)).catch(() => {});
+  } catch (error) {
+    // A build that stops part way (a full disk) leaves a manifest true to what it wrote, if it can.
+    await save?.().catch(() => {});
+    throw error;
   } finally {
     await closing;
     await saveHashes();
@@ -143,7 +152,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
 
 /**
  * Stages 3 and 4: render the figures (concurrently), write each one's files as its render finishes (in
- * turn). Returns the runner's closing, for the caller to await once it has done what it can meanwhile.
+ * turn). Returns the runner's closing, for the caller to await once it has done what it can meanwhile, and
+ * whether a figure's write failed part way (its journal must stay).
  */
 async function renderAndWrite(
   config: Config,
@@ -153,7 +163,7 @@ async function renderAndWrite(
   options: BuildOptions,
   result: BuildResult,
   save: () => Promise<void>,
-): Promise<{ closing: Promise<void> } | undefined> {
+): Promise<{ closing: Promise<void>; torn: boolean } | undefined> {
   if (todo.length === 0) return undefined;
   const runner =
     options.runner ??
@@ -164,6 +174,7 @@ async function renderAndWrite(
   let done = 0;
   let writing = Promise.resolve();
   let rendered = false;
+  let torn = false;
   // The gallery's slow part (GELU's numeric search) is done while the render processes start, when this
   // process has nothing else to do, rather than after the last figure.
   if (config.gallery !== false) {
@@ -186,7 +197,9 @@ async function renderAndWrite(
             await save();
             await unlink(join(config.outDir, PENDING)).catch(() => {});
           });
-          writing = write.catch(() => {});
+          writing = write.catch(() => {
+            torn = true;
+          });
           await write;
           result.rendered.push(id);
           options.progress?.({ type: 'figure', id, status: 'rendered', done: ++done, total: todo.length });
@@ -208,7 +221,7 @@ async function renderAndWrite(
     // Closing is awaited here only when rendering itself failed; else the caller awaits it.
     if (!rendered) await runner.close();
   }
-  return { closing: runner.close() };
+  return { closing: runner.close(), torn };
 }
 
 function currentManifest(folder: OutputFolder): Manifest {

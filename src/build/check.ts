@@ -8,7 +8,7 @@ import { PENDING } from '../output/names.ts';
 import { fileState, type Manifest, type ManifestFigure, readManifest } from '../output/manifest.ts';
 import { buildDate } from './date.ts';
 import { manifestEntry } from './entry.ts';
-import { configLabel } from './folder.ts';
+import { configLabel, refuseGalleryIds } from './folder.ts';
 import { figureProblems, type Problem, siteProblems } from './freshness.ts';
 import type { FigureResult } from './job.ts';
 import { runnerFor } from './pool.ts';
@@ -38,9 +38,11 @@ export const DIFFERS = 'differs from what the build makes now';
  * so a file replaced together with its manifest record is found too.
  */
 export async function check(config: Config, options: CheckOptions = {}): Promise<Problem[]> {
+  // A config no build can make current is refused as the build refuses it.
+  refuseGalleryIds(config);
   const dir = config.outDir;
   const context = await keyContext(config.png, options.date ?? buildDate());
-  const manifest = (await readManifest(dir)) ?? { generator: '', figures: [] };
+  const manifest = (await readManifest(dir)) ?? { generator: '', figures: [], salvaged: [] };
   const entries = new Map(manifest.figures.map((f) => [f.id, f]));
   const pending = await readFile(join(dir, PENDING), 'utf8').then(
     (t) => JSON.parse(t) as { id?: string },

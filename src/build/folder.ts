@@ -23,6 +23,8 @@ export interface OutputFolder {
   site: { files: ManifestFile[] } | undefined;
   /** The config order of this config's figures. */
   order: Map<string, number>;
+  /** File names of manifest entries that were dropped as not well-formed: ours still (manifest.ts). */
+  salvaged: string[];
   /** Whether another figure's entry lists this file name (a hand-edited manifest may claim a live file). */
   claimedElsewhere(name: string, id: string): boolean;
 }
@@ -51,6 +53,7 @@ export async function openFolder(config: Config): Promise<OutputFolder> {
     text,
     entries,
     site: manifest?.site,
+    salvaged: manifest?.salvaged ?? [],
     order,
     claimedElsewhere: (name, id) =>
       [...entries.values()].some((e) => e.id !== id && e.files.some((f) => f.name === name)),
@@ -64,8 +67,13 @@ export async function openFolder(config: Config): Promise<OutputFolder> {
 export const isMine = (folder: OutputFolder, entry: ManifestFigure) =>
   entry.config === folder.label || entry.config === '';
 
-/** Refuses, before anything is created or locked there, an output folder that is a place of its own. */
+/**
+ * Refuses, before anything is created or locked there, an output folder that is a place of its own, and a
+ * figure whose page would be the gallery's (id "index" and the gallery index.html): each build would
+ * overwrite the other's file and the folder would never be current.
+ */
 export function refuseFolder(config: Config): void {
+  refuseGalleryIds(config);
   const dir = resolve(config.outDir);
   const where = `${config.file}: outDir`;
   if (dir === resolve('/')) throw new UserError(`${where}: refusing to build into the root folder`);
@@ -75,6 +83,19 @@ export function refuseFolder(config: Config): void {
       `${where}: refusing to build into the config's own folder; use a folder of its own such as "figures"`,
     );
   }
+}
+
+/** A figure whose interactive page has the gallery's file name (on a case-insensitive disk too) is refused. */
+export function refuseGalleryIds(config: Config): void {
+  if (config.gallery === false) return;
+  const gallery = config.gallery.toLowerCase();
+  config.figures.forEach((figure, i) => {
+    if (hasPage(figure) && `${figure.id}.html`.toLowerCase() === gallery)
+      throw new UserError(
+        `${config.file}: figures[${i}].id: "${figure.id}" would write ${figure.id}.html, the gallery's page ` +
+          `(gallery: '${config.gallery}'); rename the figure, or name the gallery otherwise (gallery: 'figures.html')`,
+      );
+  });
 }
 
 /**
@@ -98,6 +119,7 @@ export async function checkFolder(config: Config, folder: OutputFolder, figures:
 
   const listed = new Set<string>([...folder.entries.values()].flatMap((e) => e.files.map((f) => f.name)));
   for (const f of folder.site?.files ?? []) listed.add(f.name);
+  for (const name of folder.salvaged) listed.add(name);
   const pending = await readFile(join(dir, PENDING), 'utf8').then(
     (t) => JSON.parse(t) as { files?: { name?: unknown }[] },
     () => undefined,

@@ -9,6 +9,7 @@ import { hasPages } from '../output/layout.ts';
 import { fileRecord, type ManifestFile } from '../output/manifest.ts';
 import { type OutputFolder, orderEntries } from './folder.ts';
 import { siteProblems } from './freshness.ts';
+import { journal } from './write.ts';
 
 /** Whether any figure of the folder has an interactive page. */
 export const pagesIn = (folder: OutputFolder): boolean => hasPages(folder.entries.values());
@@ -30,17 +31,24 @@ export async function writeSite(config: Config, folder: OutputFolder): Promise<n
   }
   const pages = await siteContents(manifest, config.outDir, config.gallery, math);
   const files: ManifestFile[] = [];
-  let written = 0;
+  const changed: ManifestFile[] = [];
   for (const [name, data] of Object.entries(pages)) {
     const old = await readFile(join(config.outDir, name)).catch(() => undefined);
     const record = fileRecord(name, data);
-    if (!old?.equals(typeof data === 'string' ? Buffer.from(data) : data)) {
-      await writeAtomic(join(config.outDir, name), data);
-      await rememberHash(join(config.outDir, name), record.sha256);
-      written++;
-    }
+    if (!old?.equals(typeof data === 'string' ? Buffer.from(data) : data)) changed.push(record);
     files.push(record);
   }
+  // The journal names them first: a write that fails part way (a full disk) leaves files the next build
+  // knows as its own, even when the manifest cannot be saved either.
+  if (changed.length) await journal(config.outDir, undefined, changed);
+  // Meanwhile the record is what is on disk: the new record of each file written, the old one of the rest.
+  const records = new Map((folder.site?.files ?? []).map((f) => [f.name, f]));
+  for (const record of changed) {
+    await writeAtomic(join(config.outDir, record.name), pages[record.name]);
+    await rememberHash(join(config.outDir, record.name), record.sha256);
+    records.set(record.name, record);
+    folder.site = { files: [...records.values()] };
+  }
   folder.site = { files };
-  return written;
+  return changed.length;
 }

@@ -1,5 +1,5 @@
 // Stage 4 of a build for one figure: its temporary files renamed into place, and its manifest entry.
-import { rename, unlink } from 'node:fs/promises';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discard, writeAtomic } from '../output/files.ts';
 import { rememberHash } from '../output/hashes.ts';
@@ -35,10 +35,7 @@ export async function writeFigure(dir: string, folder: OutputFolder, p: Planned,
       records.set(file.name, { name: file.name, bytes: file.bytes, sha256: file.sha256, key: p.keys[file.role] });
     }
     if (changed.length) {
-      await writeAtomic(
-        join(dir, PENDING),
-        JSON.stringify({ id: p.figure.id, files: changed.map((f) => ({ name: f.name, sha256: f.sha256 })) }),
-      );
+      await journal(dir, p.figure.id, changed);
       for (const file of changed) {
         await rename(file.temp!, join(dir, file.name));
         await rememberHash(join(dir, file.name), file.sha256);
@@ -52,4 +49,27 @@ export async function writeFigure(dir: string, folder: OutputFolder, p: Planned,
   const files = expected.map((f) => records.get(f.name)).filter((f): f is ManifestFile => f !== undefined);
   folder.entries.set(p.figure.id, manifestEntry(p.figure, folder.label, made, old, files));
   return changed.length;
+}
+
+/**
+ * Names files about to be written in the journal (PENDING), which the next build takes as ours and `check`
+ * as torn when `id`'s figure is half written. Names a journal left by a write whose manifest could not be
+ * saved (a full disk) are kept: until a manifest is saved after it, those files are recorded nowhere else.
+ */
+export async function journal(
+  dir: string,
+  id: string | undefined,
+  files: readonly { name: string; sha256: string }[],
+): Promise<void> {
+  const path = join(dir, PENDING);
+  const left = await readFile(path, 'utf8').then(
+    (t) => (JSON.parse(t) as { files?: { name?: unknown; sha256?: unknown }[] }).files ?? [],
+    () => [],
+  );
+  const names = new Set(files.map((f) => f.name));
+  const kept = (Array.isArray(left) ? left : []).filter(
+    (f) => typeof f?.name === 'string' && typeof f.sha256 === 'string' && !names.has(f.name),
+  );
+  const listed = [...kept, ...files.map((f) => ({ name: f.name, sha256: f.sha256 }))];
+  await writeAtomic(path, JSON.stringify({ ...(id !== undefined && { id }), files: listed }));
 }

@@ -3,7 +3,7 @@
 // files themselves stay byte for byte what a build writes.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIP } from 'node:net';
 import { extname, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.ts';
 import { FORMATS, formatRecord } from '../formats.ts';
@@ -47,7 +47,12 @@ export interface DevServer {
 /** Listens on host:port (0: any free port); a port in use or an address not of this machine is a UserError. */
 export async function startServer(options: { host: string; port: number; site: () => Site }): Promise<DevServer> {
   const streams = new Set<ServerResponse>();
+  let trusted: (host: string | undefined) => boolean = () => false;
   const server = createServer((req, res) => {
+    // Every response says its type is the one sent: a browser never sniffs a CSV or a JSON into a page.
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // A page of another site that rebinds its name to this address must not read the preview.
+    if (!trusted(req.headers.host)) return send(res, 403, 'forbidden: not a Host of this server\n');
     handle(req, res, options.site(), streams).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, 'internal error\n');
       else res.destroy();
@@ -68,6 +73,7 @@ export async function startServer(options: { host: string; port: number; site: (
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+  trusted = trustedHosts(options.host, host, address.port);
   let count = 0;
   return {
     url: `http://${host}:${address.port}/`,
@@ -83,6 +89,28 @@ export async function startServer(options: { host: string; port: number; site: (
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/** Names of this machine's loopback, whatever address the server is bound to. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Which Host headers the server answers: the address it is bound to (as given and as bound), and the
+ * loopback names, each with its port (or none on port 80). Bound to every address (0.0.0.0 or ::), any
+ * IP address is this machine's: DNS rebinding needs a name, so a name other than these is refused.
+ */
+export function trustedHosts(given: string, bound: string, port: number): (host: string | undefined) => boolean {
+  const bracket = (h: string) => (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h);
+  const names = new Set([...LOOPBACK, bracket(given.toLowerCase()), bound.toLowerCase()]);
+  const wildcard = bound === '0.0.0.0' || bound === '[::]';
+  return (header) => {
+    const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d+))?$/i.exec(header ?? '');
+    if (!m) return false;
+    const name = m[1].toLowerCase().replace(/\.$/, '');
+    const portOk = m[2] === undefined ? port === 80 : Number(m[2]) === port;
+    if (!portOk) return false;
+    return names.has(name) || (wildcard && (isIP(name) !== 0 || isIP(name.slice(1, -1)) !== 0));
   };
 }
 
@@ -120,7 +148,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, site: Site, str
     'Content-Type': type,
     'Content-Length': body.length,
     'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.ts';
 
 /** A temporary file's name beside `path`: hidden, with the process and a random part, ending in .tmp. */
 const tempName = (path: string) =>
@@ -9,6 +10,18 @@ const tempName = (path: string) =>
 /** A temporary file left by writeTemp or writeAtomic (by a build that was killed before its rename). */
 export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
+/**
+ * A file that cannot be written (a full disk, a folder in its place, no permission) as one line naming it
+ * and the cause, exit 1: not a bug, and not the user's config either. Another error stays as it is.
+ */
+export function cannotWrite(path: string, error: unknown): Error {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || typeof message !== 'string') return error as Error;
+  // "ENOSPC: no space left on device, write" -> "no space left on device (ENOSPC)"
+  const cause = message.replace(/^E[A-Z]+: /, '').replace(/,.*$/s, '');
+  return new UserError(`${path}: cannot write: ${cause} (${code})`, 1);
+}
+
 /** Writes `data` to a new temporary file beside `path`; returns its path, for a rename later. */
 export async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
   const temp = tempName(path);
@@ -16,7 +29,7 @@ export async function writeTemp(path: string, data: string | Uint8Array): Promis
     await writeFile(temp, data, { flag: 'wx' });
   } catch (error) {
     await unlink(temp).catch(() => {});
-    throw error;
+    throw cannotWrite(path, error);
   }
   return temp;
 }
@@ -37,7 +50,7 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => {});
-    throw error;
+    throw cannotWrite(path, error);
   }
 }
 
@@ -104,7 +117,10 @@ export async function writeChunks(
   const hash = createHash('sha256');
   let bytes = 0;
   const temp = path === undefined ? undefined : tempName(path);
-  const handle = temp === undefined ? undefined : await open(temp, 'wx');
+  const handle =
+    path === undefined || temp === undefined
+      ? undefined
+      : await open(temp, 'wx').catch((error: unknown) => Promise.reject(cannotWrite(path, error)));
   try {
     for (const chunk of chunks) {
       const data = Buffer.from(chunk);
@@ -116,7 +132,7 @@ export async function writeChunks(
   } catch (error) {
     await handle?.close().catch(() => {});
     if (temp) await unlink(temp).catch(() => {});
-    throw error;
+    throw path === undefined ? error : cannotWrite(path, error);
   }
   return { bytes, sha256: hash.digest('hex'), ...(temp && { temp }) };
 }

@@ -90,7 +90,21 @@ function rowsOf(v: unknown): ActivationRow[] | undefined {
   return ok ? (v as ActivationRow[]) : undefined;
 }
 
-export async function readManifest(dir: string): Promise<Manifest | undefined> {
+/** A manifest as read: with the safe file names of the entries it had to drop (see `salvage`). */
+export interface ReadManifest extends Manifest {
+  /**
+   * The safe file names listed by an entry (or a site record) that was not well-formed and so was dropped:
+   * still this tool's files, which the next build may overwrite, so that one bad entry does not turn its
+   * files into strangers that make every later build refuse.
+   */
+  salvaged: string[];
+}
+
+/** The safe names in a dropped entry's file list (an unsafe one, such as "../x", is never ours to touch). */
+const salvage = (files: unknown): string[] =>
+  Array.isArray(files) ? files.map((x) => (x as { name?: unknown })?.name).filter((n) => safeName(n)) : [];
+
+export async function readManifest(dir: string): Promise<ReadManifest | undefined> {
   const path = join(dir, MANIFEST);
   const info = await stat(path).catch(() => undefined);
   if (!info) return undefined;
@@ -102,13 +116,17 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
     data = JSON.parse(await readFile(path, 'utf8')) as Partial<Manifest>;
   } catch {
-    return { generator: '', figures: [] };
+    return { generator: '', figures: [], salvaged: [] };
   }
   if (!data || typeof data !== 'object' || !Array.isArray(data.figures))
-    return { generator: String(data?.generator ?? ''), figures: [] };
+    return { generator: String(data?.generator ?? ''), figures: [], salvaged: [] };
   const figures: ManifestFigure[] = [];
+  const salvaged: string[] = [];
   for (const f of data.figures) {
-    if (!f || !safeName(f.id) || !Array.isArray(f.files) || !f.files.every(isFile)) continue;
+    if (!f || !safeName(f.id) || !Array.isArray(f.files) || !f.files.every(isFile)) {
+      salvaged.push(...salvage(f?.files));
+      continue;
+    }
     figures.push({
       id: f.id,
       config: typeof f.config === 'string' ? f.config : '',
@@ -128,7 +146,8 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
   }
   const site =
     Array.isArray(data.site?.files) && data.site.files.every(isFile) ? { files: data.site.files } : undefined;
-  return { generator: String(data.generator ?? ''), figures, ...(site && { site }) };
+  if (!site) salvaged.push(...salvage(data.site?.files));
+  return { generator: String(data.generator ?? ''), figures, ...(site && { site }), salvaged };
 }
 
 /** Whether a manifest was written by this tool (a folder's own manifest.json is not ours to replace). */
@@ -177,11 +196,14 @@ export class ManifestWriter {
 
   save(manifest: Manifest): Promise<void> {
     const text = manifestText(manifest);
-    this.queue = this.queue.then(async () => {
-      if (text === this.last) return;
-      await writeAtomic(join(this.dir, MANIFEST), text);
-      this.last = text;
-    });
+    // A save that failed (a full disk) does not stop the next one from trying.
+    this.queue = this.queue
+      .catch(() => {})
+      .then(async () => {
+        if (text === this.last) return;
+        await writeAtomic(join(this.dir, MANIFEST), text);
+        this.last = text;
+      });
     return this.queue;
   }
 }

@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtProjects, oneLine, type Project, project, tree } from '../project.ts';
+import { builtProjects, fig, oneLine, type Project, project, tree } from '../project.ts';
 import { tempDir } from '../tmp.ts';
 
 const built = builtProjects();
@@ -67,6 +67,34 @@ describe('a build never overwrites what is not its own', () => {
     expect(p.build().code).toBe(2);
     expect(tree(home)).toEqual(homeBefore);
     expect(tree(p.dir)).toEqual(before);
+  });
+});
+
+describe("a figure whose page would be the gallery's is refused, naming both", () => {
+  const cases: [string, object][] = [
+    ['index', {}],
+    ['Index', {}],
+    ['a', { gallery: 'a.html' }],
+    ['figures', { gallery: 'figures.html' }],
+  ];
+  it.each(cases)('id %s with %j: exit 2, one line, nothing written; check refuses alike', (id, extra) => {
+    const p = project({ figures: [fig('ok'), fig(id)], ...extra });
+    const before = tree(p.dir);
+    const gallery = (extra as { gallery?: string }).gallery ?? 'index.html';
+    for (const r of [p.build(), p.check()]) {
+      expect(r.code).toBe(2);
+      const line = oneLine(r.stderr);
+      expect(line).toContain('c.json: figures[1].id');
+      expect(line).toContain(`"${id}"`);
+      expect(line).toContain(`gallery: '${gallery}'`);
+    }
+    expect(tree(p.dir)).toEqual(before);
+    expect(existsSync(p.out)).toBe(false);
+  });
+
+  it('is allowed when the figure has no page, or there is no gallery', () => {
+    expect(project({ figures: [{ ...fig('index'), interactive: false }] }).build().code).toBe(0);
+    expect(project({ figures: [fig('index')], gallery: false }).build().code).toBe(0);
   });
 });
 

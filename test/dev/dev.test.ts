@@ -98,18 +98,26 @@ afterEach(() => {
 interface Response {
   status: number;
   type: string | undefined;
+  nosniff: string | undefined;
   body: Buffer;
 }
 
-/** A GET with the path sent exactly as written (fetch would resolve "/../x" itself). */
-function get(url: string, path: string): Promise<Response> {
+/** A GET with the path sent exactly as written (fetch would resolve "/../x" itself), and the Host header given. */
+function get(url: string, path: string, host?: string): Promise<Response> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method: 'GET' }, (res) => {
+    // "": no Host header at all.
+    const headers = host ? { Host: host } : {};
+    const req = request({ host: hostname, port, path, method: 'GET', headers, setHost: host !== '' }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
-        resolve({ status: res.statusCode!, type: res.headers['content-type'], body: Buffer.concat(chunks) }),
+        resolve({
+          status: res.statusCode!,
+          type: res.headers['content-type'],
+          nosniff: res.headers['x-content-type-options'] as string | undefined,
+          body: Buffer.concat(chunks),
+        }),
       );
       res.on('error', reject);
     });
@@ -226,6 +234,36 @@ describe('actfig dev', () => {
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);
     expect(existsSync(join(out, LOCK))).toBe(false);
+    expect(dev.stderr).toBe('');
+  }, 180_000);
+
+  it('answers only a Host of its own (a rebound name gets 403), and says nosniff on every response', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'c.json'), jsonConfig([figure('one')]));
+    const dev = new Dev(dir, ['--config', 'c.json']);
+    const url = await dev.url();
+    const { port } = new URL(url);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      const r = await get(url, '/one.csv', host);
+      expect(r.status, host).toBe(200);
+      expect(r.nosniff, host).toBe('nosniff');
+    }
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${Number(port) + 1}`, '127.0.0.1']) {
+      const r = await get(url, '/one.csv', host);
+      expect(r.status, host).toBe(403);
+      expect(r.nosniff, host).toBe('nosniff');
+      expect(r.body.toString(), host).not.toContain('x,');
+    }
+    // No Host at all: node's server refuses it before the handler runs.
+    expect((await get(url, '/one.csv', '')).status).toBe(400);
+    const missing = await get(url, '/missing.svg');
+    expect([missing.status, missing.nosniff]).toEqual([404, 'nosniff']);
+    const events = await new Promise<IncomingMessage>((resolve, reject) => {
+      httpGet(`${url}__actfig/events`, resolve).on('error', reject);
+    });
+    expect(events.headers['x-content-type-options']).toBe('nosniff');
+    events.destroy();
+    expect((await dev.stop('SIGTERM')).code).toBe(0);
     expect(dev.stderr).toBe('');
   }, 180_000);
 

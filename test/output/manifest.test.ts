@@ -56,3 +56,30 @@ describe('the manifest cannot be turned against the folder', () => {
     expect(readdirSync(p.out)).toEqual(['manifest.json']);
   });
 });
+
+describe('one bad manifest entry does not make strangers of its files', () => {
+  type Entry = { id: string; files: { name: string }[] };
+  const spoil: [string, (m: { figures: Entry[]; site?: { files: object[] } }) => void][] = [
+    ['a file name that is not safe', (m) => m.figures[0].files.push({ name: '../outside.svg' })],
+    ['an id that is not safe', (m) => Object.assign(m.figures[0], { id: '../a' })],
+    ['a file record without a hash', (m) => Object.assign(m.figures[0].files[1], { sha256: 'no' })],
+    ['a site record that is not well-formed', (m) => Object.assign(m.site!.files[0], { bytes: -1 })],
+  ];
+  it.each(spoil)('%s: the next build heals the folder (exit 0) and check is green', (_, edit) => {
+    const p = built();
+    const path = join(p.out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    edit(manifest);
+    writeFileSync(path, JSON.stringify(manifest));
+    const r = p.build();
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const healed = JSON.parse(readFileSync(path, 'utf8'));
+    expect(healed.figures.map((f: Entry) => f.id)).toEqual(['a']);
+    expect(healed.figures[0].files.map((f: { name: string }) => f.name)).not.toContain('../outside.svg');
+    expect(healed.site.files.length).toBeGreaterThan(0);
+    const c = p.check();
+    expect([c.code, c.stderr]).toEqual([0, '']);
+    expect(p.build().code).toBe(0);
+  });
+});
