@@ -1,7 +1,7 @@
 import { FUNCTIONS, type Fn } from '../../figures/model.ts';
 import { COLUMN, type Column, type Sampled } from '../../figures/data.ts';
 import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
-import { axisTitle, chooseLegend, legendBox, plotPixels, titleText } from '../../figures/place.ts';
+import { axisTitle, legendBox, titleText } from '../../figures/place.ts';
 import type { Body, Encoding, Layer, Plot, Position } from '../../figures/vl.ts';
 type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
 import { type Colors, sequential, xTickCount, yTickCount } from '../../figures/theme.ts';
