@@ -42,7 +42,9 @@ export async function loadConfig(file: string): Promise<Config> {
  * file. Anything else (a UserError already, or a bug here) is left as it is.
  */
 function thrownByConfig(error: unknown, name: string, path: string): UserError | undefined {
-  if (error instanceof UserError || !(error instanceof Error)) return undefined;
+  if (error instanceof UserError) return undefined;
+  // Only a config's own code throws what is not an Error (`throw 'x'`).
+  if (!(error instanceof Error)) return new UserError(`${name}: the config threw while it was read: ${String(error)}`);
   if (!(error.stack ?? '').includes(pathToFileURL(path).href) && !(error.stack ?? '').includes(path)) return undefined;
   const first = error.message.split('\n')[0].trim();
   return new UserError(

@@ -79,6 +79,14 @@ describe('config values', () => {
     expect(refuse('c.mjs', text).message).toBe('c.mjs: the config threw while it was read: boom');
   });
 
+  it('names a getter that throws in a TypeScript config, and a thrown string', () => {
+    const grid = `get grid(): never { throw new TypeError('no grid'); }`;
+    const text = `export default { outDir: 'out', figures: [{ id: 'a', ${grid}, panels: [{ series: ['relu'] }] }] };`;
+    expect(refuse('c.ts', text).message).toBe('c.ts: the config threw while it was read: TypeError: no grid');
+    const plain = `export default { outDir: 'out', get activations() { throw 'plain'; }, figures: [] };`;
+    expect(refuse('c.mjs', plain).message).toBe('c.mjs: the config threw while it was read: plain');
+  });
+
   it('says a config exported a Promise', () => {
     const text = `export default Promise.resolve({ outDir: 'out', figures: [] });`;
     expect(refuse('c.mjs', text).message).toMatch(/^c\.mjs: exports a Promise; export the config object itself/);
