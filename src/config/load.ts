@@ -3,6 +3,7 @@
 // ESLint use); its errors become one line with the file, line and column.
 import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UserError } from '../errors.ts';
 import type { Config } from './model.ts';
 import { cachedConfig, saveConfig } from './cache.ts';
@@ -24,12 +25,31 @@ export async function loadConfig(file: string): Promise<Config> {
     throw missing(file, error);
   }
   const input = extname(path) === '.json' ? parseJson(name, text) : await importModule(path, name);
-  const cached = await cachedConfig(input, path);
-  if (cached) return cached;
-  const { normalizeConfig } = await import('./normalize.ts');
-  const config = normalizeConfig(input, name, dirname(path), path);
-  await saveConfig(input, path, config);
-  return config;
+  try {
+    const cached = await cachedConfig(input, path);
+    if (cached) return cached;
+    const { normalizeConfig } = await import('./normalize.ts');
+    const config = normalizeConfig(input, name, dirname(path), path);
+    await saveConfig(input, path, config);
+    return config;
+  } catch (error) {
+    throw thrownByConfig(error, name, path) ?? error;
+  }
+}
+
+/**
+ * An error the config's own code threw while it was read (a getter that throws): one line naming the
+ * file. Anything else (a UserError already, or a bug here) is left as it is.
+ */
+function thrownByConfig(error: unknown, name: string, path: string): UserError | undefined {
+  if (error instanceof UserError) return undefined;
+  // Only a config's own code throws what is not an Error (`throw 'x'`).
+  if (!(error instanceof Error)) return new UserError(`${name}: the config threw while it was read: ${String(error)}`);
+  if (!(error.stack ?? '').includes(pathToFileURL(path).href) && !(error.stack ?? '').includes(path)) return undefined;
+  const first = error.message.split('\n')[0].trim();
+  return new UserError(
+    `${name}: the config threw while it was read: ${error.name !== 'Error' ? `${error.name}: ` : ''}${first}`,
+  );
 }
 
 function parseJson(name: string, text: string): unknown {
@@ -59,6 +79,14 @@ async function importModule(path: string, name: string): Promise<unknown> {
   }
   const input =
     module && typeof module === 'object' && 'default' in module ? (module as { default: unknown }).default : module;
+  if (
+    input instanceof Promise ||
+    (typeof input === 'object' && input !== null && typeof (input as { then?: unknown }).then === 'function')
+  ) {
+    throw new UserError(
+      `${name}: exports a Promise; export the config object itself (await, then export default defineConfig(...))`,
+    );
+  }
   if (
     input === undefined ||
     (typeof input === 'object' && input !== null && Object.keys(input).length === 0 && !('figures' in input))

@@ -17,7 +17,14 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
-  const json = JSON.stringify(v);
+  if (typeof v === 'bigint') return `${v}n`;
+  let json: string | undefined;
+  try {
+    // A BigInt (5n) is shown as written; JSON.stringify alone would throw on it.
+    json = JSON.stringify(v, (_key, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x));
+  } catch {
+    json = undefined;
+  }
   return json === undefined ? String(v) : json.length > 40 ? `${json.slice(0, 37)}...` : json;
 }
 
@@ -71,6 +78,7 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): { path: readonly
         message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`,
       };
     case 'too_small':
+      if (issue.origin === 'string' && got === '') return { path: issue.path, message: 'is empty' };
       if (issue.origin === 'array') return { path: issue.path, message: `must have at least ${issue.minimum} item(s)` };
       return {
         path: issue.path,
@@ -88,6 +96,15 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): { path: readonly
           path: issue.path,
           message: `must be one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`,
         };
+      }
+      {
+        // The branch for what was given (an object, not a name) says what is wrong with it, e.g. a sweep's length.
+        const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+        const fits = branches.find(
+          (b) => b.length > 0 && !b.some((i) => i.code === 'invalid_type' && i.path.length === 0),
+        );
+        if (fits)
+          return issueMessage({ ...fits[0], path: [...issue.path, ...fits[0].path] } as z.core.$ZodIssue, input);
       }
       return { path: issue.path, message: `not a valid value, got ${show(got)}` };
     default:

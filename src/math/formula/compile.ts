@@ -162,7 +162,7 @@ function agrees(
     const what = field === 'derivative' ? 'd/dz' : 'd²/dz²';
     throw new FormulaError(
       field,
-      `${field} disagrees with ${what} of the formula at z = ${short(z)}: ${short(a)} vs ${short(b)}`,
+      `disagrees with ${what} of the formula at z = ${short(z)}: ${short(a)} vs ${short(b)}`,
     );
   }
 }

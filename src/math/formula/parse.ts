@@ -127,23 +127,64 @@ const SYNTAX: Record<string, string> = {
  * whitelist is what keeps formulas from reaching the rest of mathjs (import, evaluate, units, ...).
  */
 export function parseFormula(text: unknown, field: string, params: readonly string[]): MathNode {
-  if (typeof text !== 'string') throw new FormulaError(field, `${field} must be a string, e.g. "max(z, 0)"`);
-  if (text.trim() === '') throw new FormulaError(field, `${field} is empty`);
+  if (typeof text !== 'string') throw new FormulaError(field, 'must be a string, e.g. "max(z, 0)"');
+  if (text.trim() === '') throw new FormulaError(field, 'is empty');
   let node: MathNode;
   try {
     node = mathjs().parse(text);
   } catch (error) {
+    if (error instanceof RangeError) throw tooLong(field);
     // mathjs says where: "Value expected (char 5)".
-    throw new FormulaError(field, `cannot parse ${field}: ${(error as Error).message.replace(/\s+/g, ' ')}`);
+    throw new FormulaError(field, `cannot parse: ${(error as Error).message.replace(/\s+/g, ' ')}`);
   }
-  check(node, field, params);
+  try {
+    check(node, field, params);
+  } catch (error) {
+    // Nested too deep for the walk (a 20,000-term sum): the size limit says so, not a stack trace.
+    if (error instanceof RangeError) throw tooLong(field);
+    throw error;
+  }
   return node;
+}
+
+/**
+ * The size limits of a formula: deriving symbolically takes time that grows about fourfold with each
+ * function, division or power nested in another (sin(sin(…sin(z)…)) 14 deep would take hours), so a
+ * formula nested deeper, or longer, is refused at once. Within them deriving takes about a second at most.
+ */
+export const MAX_NODES = 200;
+export const MAX_NESTING = 8;
+
+const tooLong = (field: string) =>
+  new FormulaError(field, `too long: a formula may have at most ${MAX_NODES} numbers, names and operators`);
+
+/** Throws unless `node` is within MAX_NODES nodes and MAX_NESTING nested calls, divisions and powers. */
+function checkSize(node: MathNode, field: string): void {
+  let count = 0;
+  let deepest = 0;
+  const walk = (n: MathNode, calls: number): void => {
+    count += 1;
+    if (count > MAX_NODES) throw tooLong(field);
+    const depth = calls + (isCall(n) || (isOp(n) && (n.fn === 'divide' || n.fn === 'pow')) ? 1 : 0);
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_NESTING) {
+      throw new FormulaError(
+        field,
+        `too deeply nested: at most ${MAX_NESTING} functions, divisions and powers inside one another`,
+      );
+    }
+    n.forEach((child) => {
+      if (!(isCall(n) && child === n.fn)) walk(child, depth);
+    });
+  };
+  walk(node, 0);
 }
 
 function check(node: MathNode, field: string, params: readonly string[]): void {
   const names = ['z', ...params, ...CONSTANTS];
+  checkSize(node, field);
   const fail = (message: string, hint = ''): never => {
-    throw new FormulaError(field, `${message} in ${field}${hint}`);
+    throw new FormulaError(field, `${message}${hint}`);
   };
   const visit = (n: MathNode): void => {
     if (isNum(n)) {
@@ -157,6 +198,8 @@ function check(node: MathNode, field: string, params: readonly string[]): void {
     } else if (isCall(n)) {
       checkCall(n, names, fail);
     } else if (isOp(n)) {
+      // mathjs reads `50%` as 50 / 100 (and `z % 2` as mod): the README lists neither.
+      if ((n as unknown as { isPercentage?: boolean }).isPercentage) fail('unsupported operator "%"');
       if (!Object.hasOwn(OPERATORS, n.fn)) fail(`unsupported operator "${n.op}"`);
     } else if (n.type === 'ConditionalNode') {
       const test = unwrap((n as unknown as { condition: MathNode }).condition);
