@@ -153,10 +153,19 @@ export function parseFormula(text: unknown, field: string, params: readonly stri
  * formula nested deeper, or longer, is refused at once. Within them deriving takes about a second at most.
  */
 export const MAX_NODES = 200;
-export const MAX_NESTING = 8;
+export const MAX_NESTING = 7;
 
 const tooLong = (field: string) =>
   new FormulaError(field, `too long: a formula may have at most ${MAX_NODES} numbers, names and operators`);
+
+// A piece (max, min, abs, c ? a : b) counts twice: each is derived on both sides of its kink.
+const PIECES = new Set(['max', 'min', 'abs']);
+const weight = (n: MathNode): number =>
+  n.type === 'ConditionalNode' || (isCall(n) && PIECES.has(callName(n)))
+    ? 2
+    : isCall(n) || (isOp(n) && (n.fn === 'divide' || n.fn === 'pow'))
+      ? 1
+      : 0;
 
 /** Throws unless `node` is within MAX_NODES nodes and MAX_NESTING nested calls, divisions and powers. */
 function checkSize(node: MathNode, field: string): void {
@@ -165,12 +174,12 @@ function checkSize(node: MathNode, field: string): void {
   const walk = (n: MathNode, calls: number): void => {
     count += 1;
     if (count > MAX_NODES) throw tooLong(field);
-    const depth = calls + (isCall(n) || (isOp(n) && (n.fn === 'divide' || n.fn === 'pow')) ? 1 : 0);
+    const depth = calls + weight(n);
     deepest = Math.max(deepest, depth);
     if (deepest > MAX_NESTING) {
       throw new FormulaError(
         field,
-        `too deeply nested: at most ${MAX_NESTING} functions, divisions and powers inside one another`,
+        `too deeply nested: at most ${MAX_NESTING} levels of functions, divisions, powers (max, min, abs, ?: count 2)`,
       );
     }
     n.forEach((child) => {
