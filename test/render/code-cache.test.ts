@@ -272,6 +272,8 @@ describe('the code cache', { timeout: 180_000 }, () => {
       }
       for (const name of ['cache-dir.js', 'files.js'])
         copyFileSync(join(root, 'dist/output', name), join(copy, 'output', name));
+      // files.js names what it could not write with a UserError.
+      copyFileSync(join(root, 'dist/errors.js'), join(copy, 'errors.js'));
       expect(load()?.state).toBe('missing');
       expect(load()?.state).toBe('accepted');
       // Another vega installed nearer the bundle than the one it was made from: not used, cache or not.
