@@ -66,6 +66,11 @@ describe('the packed tarball', () => {
     expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     // No TypeScript loader at run time except jiti, for TypeScript configs.
     expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    // The README's links into docs/ and CONTRIBUTING.md resolve in the installed package.
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(((?:docs\/|CONTRIBUTING)[^)#]+)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(existsSync(join(dir, link)), link).toBe(true);
   });
 
   for (const [name, dir] of [
