@@ -3,16 +3,13 @@
 // size, and the last pixels go to the margins. The spec is then built at the fitted sizes, so the spec,
 // the PNG, the SVG and the PDF all agree.
 import type { Figure } from '../config/model.ts';
+import { PADDING } from '../figures/spec.ts';
 import { buildSpec, specForRender } from '../kinds/spec.ts';
 
-/** The margin a fitted figure keeps on every side at least (the default padding is 12). */
+/** The margin a fitted figure keeps on every side at least (the default padding is PADDING). */
 const MIN_PADDING = 4;
-const PADDING = 12;
 /** Passes of resizing before the margins take what is left. */
 const PASSES = 6;
-
-// Whole pixels: vega lays out a fractional plot width as a fractional figure.
-const round = (x: number) => Math.round(x);
 
 /** The figure with the panel size and padding that make it exactly `figure.size`; others as they are. */
 export async function fitFigure(figure: Figure, scale: number): Promise<Figure> {
@@ -32,8 +29,9 @@ export async function fitFigure(figure: Figure, scale: number): Promise<Figure> 
     if (dw >= 0 && dh >= 0 && dw < 2 * columns && dh < 2 * rows) break;
     const next = {
       ...fitted,
-      width: Math.max(20, round(fitted.width + (dw - columns) / slope[0])),
-      height: Math.max(20, round(fitted.height + (dh - rows) / slope[1])),
+      // Whole pixels: vega lays out a fractional plot width as a fractional figure.
+      width: Math.max(20, Math.round(fitted.width + (dw - columns) / slope[0])),
+      height: Math.max(20, Math.round(fitted.height + (dh - rows) / slope[1])),
     };
     const [w2, h2] = await measure(specForRender(next, buildSpec(next), scale));
     const measured = (d: number, dPanel: number, fallback: number) =>

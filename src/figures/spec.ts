@@ -6,6 +6,8 @@ import { type Colors, vegaLiteConfig } from './theme.ts';
 
 export const SCHEMA_URL = `https://vega.github.io/schema/vega-lite/v${packageVersion('vega-lite').split('.')[0]}.json`;
 export const DATASET = 'table';
+/** The room around a figure on every side, in CSS pixels, unless fitted to a size (build/fit.ts). */
+export const PADDING = 12;
 
 export type Spec = Record<string, unknown> & { datasets: { [DATASET]: object[] }; description: string };
 
@@ -33,7 +35,7 @@ export function specHead(figure: FigureBase, c: Colors, description: string): Sp
         offset: Math.round(10 * fs),
       },
     }),
-    padding: figure.padding ?? 12,
+    padding: figure.padding ?? PADDING,
     config: vegaLiteConfig(c, fs, figure.lineWidth),
   };
 }

@@ -8,7 +8,7 @@ import { seriesKeys } from './data.ts';
 import { describeActivations } from './describe.ts';
 import { activationsBody } from './panels.ts';
 import { activationsSchema } from './schema.ts';
-import { type ActivationsFigure, NAME, type PanelSeries, X_TITLE } from './types.ts';
+import { type ActivationsFigure, isCrowded, NAME, type PanelSeries, X_TITLE } from './types.ts';
 
 /** Where |f'| counts as saturated unless a panel says. */
 export const SATURATION_THRESHOLD = 0.01;
@@ -60,7 +60,7 @@ function panelTitle(refs: Ref[]): string {
 function normalizePanel(f: Parsed, p: ParsedPanel, { base, show, grid }: NormalizeKit) {
   // Three or more panels across a fixed size (a slide) leave each little room: a one-activation panel
   // is titled by its name alone.
-  const crowded = base.size !== undefined && Math.min(f.columns ?? f.panels.length, f.panels.length) >= 3;
+  const crowded = isCrowded(base.size, Math.min(f.columns ?? f.panels.length, f.panels.length));
   // On a fixed size the panel's title names the activation, so its legend need only name the functions:
   // a small legend finds a corner that covers no curve where a long one would have to go outside.
   const short = base.size !== undefined;

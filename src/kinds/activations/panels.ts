@@ -8,7 +8,7 @@ import { type Colors, sequential, xTickCount, yTickCount } from '../../figures/t
 import { sampleFigure } from './data.ts';
 import { autoLegend, curvePoints } from './geometry.ts';
 import { saturationLayers } from './saturation.ts';
-import { type ActivationsFigure, type Panel, type PanelSeries, X_TITLE } from './types.ts';
+import { type ActivationsFigure, isCrowded, type Panel, type PanelSeries, X_TITLE } from './types.ts';
 
 /** The dash of each function: f solid, f' dashed, f'' dotted. */
 const DASH: Record<Fn, number[]> = { f: [1, 0], df: [6, 4], d2f: [1.5, 3] };
@@ -100,7 +100,7 @@ export function activationsBody(figure: ActivationsFigure, c: Colors) {
   const layout =
     figure.columns < figure.panels.length ? { concat: specs, columns: figure.columns } : { hconcat: specs };
   // Crowded panels on a fixed size sit closer: their inner axes have no titles to keep apart.
-  const crowded = figure.size !== undefined && figure.columns >= 3;
+  const crowded = isCrowded(figure.size, figure.columns);
   const body: Body = { ...layout, ...(crowded && { spacing: Math.round(18 * figure.fontScale) }), resolve };
   return { body, rows, panels };
 }
@@ -120,7 +120,7 @@ function panelSpec(
   const legendOrder = panel.legendTitle === undefined ? panel.series : [...panel.series].sort(byParams);
   // Three or more panels across a fixed size: axis titles on the outer panels only, and where every
   // panel holds one activation (its legend is f(z), f'(z)), one legend, in the first panel.
-  const crowded = figure.size !== undefined && figure.columns >= 3;
+  const crowded = isCrowded(figure.size, figure.columns);
   const lastRow = index >= figure.panels.length - figure.columns;
   const firstColumn = index % figure.columns === 0;
   const sameLegends = crowded && figure.panels.every((p) => p.series.length === 1);

@@ -35,11 +35,12 @@ export function saturationLayers(
   // f'(1) = 0); one where it only reaches it does not (sigmoid's z < -4.585).
   const below = (z: number) => Math.abs(data.activation.df(z, data.params)) < panel.saturation!.threshold;
   const lt = (z: number) => (below(z) ? '≤' : '<');
+  const gt = (z: number) => (below(z) ? '≥' : '>');
   const range = (a: number, b: number) =>
     a <= lo
       ? `z ${lt(b)} ${short(b, 4)}`
       : b >= hi
-        ? `z ${lt(a).replace('≤', '≥').replace('<', '>')} ${short(a, 4)}`
+        ? `z ${gt(a)} ${short(a, 4)}`
         : `${short(a, 4)} ${lt(a)} z ${lt(b)} ${short(b, 4)}`;
   const size = 10 * fontScale;
   const lineHeight = 1.25 * size;

@@ -58,7 +58,6 @@ export function activationsSchema({
             // Said once for the key, not once per value.
             const [problem] = activationProblems({ activation: s.activation, params: { [key]: values[0] } });
             ctx.addIssue({ code: 'custom', path: ['sweep', key], message: problem.message });
-            continue;
           }
         }
         // Each combination the sweep makes is checked as it will be drawn: rrelu's swept lower with the

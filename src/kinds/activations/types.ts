@@ -6,6 +6,12 @@ import type { ParamValues } from '../../math/activations/registry.ts';
 /** The kind's name, as a config writes it (a figure without `kind` is one). */
 export const NAME = 'activations';
 
+/**
+ * Whether panels are crowded: three or more across a fixed size (a slide). They then share one legend,
+ * title their axes on the outer panels only, and a one-activation panel is titled by its name alone.
+ */
+export const isCrowded = (size: unknown, columns: number): boolean => size !== undefined && columns >= 3;
+
 /** The x axis's title unless a config gives one; crowded panels on a slide say just z. */
 export const X_TITLE = 'Input Value (z)';
 
