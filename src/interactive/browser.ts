@@ -67,8 +67,28 @@ function controlRow(control: Control, onChange: (value: number | string) => void
   return row;
 }
 
+/** The page's style, once in the shared script rather than in every page. */
+const CSS = `
+body { margin: 0; font-family: "DejaVu Sans", Verdana, sans-serif; color: #222; background: #fff; }
+main { box-sizing: border-box; width: 100%; max-width: 100vw; padding: 1rem 1.5rem; }
+.toolbar { display: flex; justify-content: flex-end; }
+.figure { width: 100%; }
+.figure svg { display: block; width: 100%; height: auto; }
+.figure:fullscreen { display: flex; align-items: center; justify-content: center; background: #fff; }
+.figure:fullscreen svg { max-height: 100vh; height: 100vh; }
+.controls { display: grid; gap: 0.4rem; margin-top: 0.75rem; }
+.control { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
+.control-name { min-width: 12rem; }
+.control input[type="range"] { width: min(28rem, 60vw); }
+.control input[type="number"] { width: 7rem; }
+.error { color: #b00020; }
+`.trim();
+
 /** Draws the page's figure into `root` and wires its controls; the View is `window.VEGA_DEBUG.view`. */
 export function mount(root: HTMLElement, data: PageData): void {
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  document.head.append(style);
   const figure = root.querySelector<HTMLElement>('.figure')!;
   const error = root.querySelector<HTMLElement>('.error')!;
   const form = root.querySelector<HTMLElement>('.controls')!;

@@ -17,22 +17,6 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-const CSS = `
-body { margin: 0; font-family: "DejaVu Sans", Verdana, sans-serif; color: #222; background: #fff; }
-main { box-sizing: border-box; width: 100%; max-width: 100vw; padding: 1rem 1.5rem; }
-.toolbar { display: flex; justify-content: flex-end; }
-.figure { width: 100%; }
-.figure svg { display: block; width: 100%; height: auto; }
-.figure:fullscreen { display: flex; align-items: center; justify-content: center; background: #fff; }
-.figure:fullscreen svg { max-height: 100vh; height: 100vh; }
-.controls { display: grid; gap: 0.4rem; margin-top: 0.75rem; }
-.control { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
-.control-name { min-width: 12rem; }
-.control input[type="range"] { width: min(28rem, 60vw); }
-.control input[type="number"] { width: 7rem; }
-.error { color: #b00020; }
-`.trim();
-
 /**
  * A figure's page: the figure's source and controls as JSON, drawn by actfig-page.js (with vega-lite and
  * vega-embed, loaded from beside it) into the page, the width of its window. No rows are inlined: the
@@ -52,9 +36,6 @@ export function interactivePage(figure: FigureBase, title: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeXml(title)}</title>
-<style>
-${CSS}
-</style>
 ${PAGE_ASSETS.map((src) => `<script src="${src}"></script>`).join('\n')}
 </head>
 <body>

@@ -34,7 +34,7 @@ export const sha256 = (data: string | Uint8Array) => createHash('sha256').update
  * The page template's version: raise it when interactive/page.ts changes what a page holds (a page's key
  * has no other part of its code).
  */
-export const PAGE_VERSION = 3;
+export const PAGE_VERSION = 4;
 
 /** JSON with sorted keys: the same value always gives the same text, whatever order it was built in. */
 export function stableStringify(value: unknown): string {
