@@ -74,7 +74,8 @@ describe('a formula, fuzzed', () => {
   it('compiles or is refused in one line', () => {
     fc.assert(
       fc.property(soup, (formula) => void attempt(formula)),
-      { numRuns: 300 },
+      // Seeded, as test/config/fuzz.test.ts is: CI runs the same cases every time.
+      { numRuns: 300, seed: 3 },
     );
   });
 
@@ -83,7 +84,7 @@ describe('a formula, fuzzed', () => {
       fc.property(nest, (formula) => {
         expect(attempt(formula)).toBeLessThan(3000);
       }),
-      { numRuns: 30 },
+      { numRuns: 30, seed: 4 },
     );
   }, 120_000);
 });
