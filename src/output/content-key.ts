@@ -23,7 +23,8 @@ import type { FileRole } from './layout.ts';
 //    the depth figure's dashed line is "f′ factor alone"; PDF pages in points (0.75 pt per CSS pixel); jump
 //    markers: open circles beneath and larger, none with kinks: false; legend titles scale with the text;
 //    at least three x ticks; fixed sizes (`size`, presets) fitted exactly.
-export const OUTPUT_VERSION = 9;
+// 10: opaque PNGs as RGB, row filter none by default (png-encode.ts); no ARIA description per data item in SVG.
+export const OUTPUT_VERSION = 10;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;
