@@ -24,7 +24,8 @@ import type { FileRole } from './layout.ts';
 //    markers: open circles beneath and larger, none with kinks: false; legend titles scale with the text;
 //    at least three x ticks; fixed sizes (`size`, presets) fitted exactly.
 // 10: opaque PNGs as RGB, row filter none by default (png-encode.ts); no ARIA description per data item in SVG.
-export const OUTPUT_VERSION = 10;
+// 11: images drawn from the rows their lines need (figures/simplify.ts): SVG paths a third to a half shorter.
+export const OUTPUT_VERSION = 11;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;
