@@ -25,7 +25,8 @@ import type { FileRole } from './layout.ts';
 //    at least three x ticks; fixed sizes (`size`, presets) fitted exactly.
 // 10: opaque PNGs as RGB, row filter none by default (png-encode.ts); no ARIA description per data item in SVG.
 // 11: images drawn from the rows their lines need (figures/simplify.ts): SVG paths a third to a half shorter.
-export const OUTPUT_VERSION = 11;
+// 12: a yDomain the user gives labels its ends, and a curve along an end is drawn whole (figures/axes.ts).
+export const OUTPUT_VERSION = 12;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;
