@@ -138,6 +138,7 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
     fontScale,
     lineWidth: pick('lineWidth') ?? (slide ? 3 : 2),
     ...(background !== undefined && { background }),
+    ...(pick('svg')?.text === 'text' && { svgText: 'text' as const }),
     interactive:
       c.interactive === false || f.interactive === false
         ? false

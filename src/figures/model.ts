@@ -80,6 +80,8 @@ export interface FigureBase {
   lineWidth: number;
   /** The background colour, or 'transparent' (PNG and SVG). */
   background?: string;
+  /** 'text': the SVG keeps <text> elements; by default its text is drawn as outlines. */
+  svgText?: 'text';
   /**
    * Its interactive page (<id>.html): false for none, else slider ranges by parameter name (or
    * "activation.parameter") that replace the registry's defaults.

@@ -1,9 +1,16 @@
 // SVG: vega's toSVG, made reproducible and accessible.
+import { FONT_FAMILY, FONT_FILES } from '../../font.ts';
 import { escapeXml } from '../../text.ts';
 import type { Drawing } from '../render.ts';
+import { textAsPaths } from './svg-paths.ts';
+
+const BUNDLED = new Map([[FONT_FAMILY, FONT_FILES]]);
 
 export async function drawSvg({ view, options, description }: Drawing): Promise<Uint8Array> {
-  return Buffer.from(accessibleSvg(await view.toSVG(), options.id, options.title, description));
+  let svg = await view.toSVG();
+  // Text as outlines unless the figure asks for <text> (`svg: { text: 'text' }`).
+  if (options.svgText !== 'text') svg = textAsPaths(svg, BUNDLED);
+  return Buffer.from(accessibleSvg(svg, options.id, options.title, description));
 }
 
 /**
