@@ -11,6 +11,13 @@ const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 
 /** Regular and bold: registered with canvas, and part of every figure's content key. */
 export const FONT_FILES = [join(fontDir, 'DejaVuSans.ttf'), join(fontDir, 'DejaVuSans-Bold.ttf')] as const;
 
+/** A config's own font face, as the renderer registers it with canvas before vega's first canvas. */
+export interface FontFace {
+  file: string;
+  family: string;
+  weight: 'normal' | 'bold';
+}
+
 /**
  * Fonts that draw what DejaVu lacks, as Debian installs them (scripts/setup.sh: fonts-noto-cjk and
  * fonts-noto-core). PNG and PDF reach them through fontconfig (pango falls back by itself); the SVG's

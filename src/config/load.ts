@@ -27,14 +27,20 @@ export async function loadConfig(file: string): Promise<Config> {
   const input = extname(path) === '.json' ? parseJson(name, text) : await importModule(path, name);
   try {
     const cached = await cachedConfig(input, path);
-    if (cached) return cached;
+    if (cached) return await withFonts(cached);
     const { normalizeConfig } = await import('./normalize.ts');
     const config = normalizeConfig(input, name, dirname(path), path);
     await saveConfig(input, path, config);
-    return config;
+    return await withFonts(config);
   } catch (error) {
     throw thrownByConfig(error, name, path) ?? error;
   }
+}
+
+/** The config with its own fonts read (config/fonts.ts), checked on every load: a cached config's files may be gone. */
+async function withFonts(config: Config): Promise<Config> {
+  if (config.figures.some((f) => f.font)) await (await import('./fonts.ts')).resolveFonts(config);
+  return config;
 }
 
 /**

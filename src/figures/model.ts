@@ -83,6 +83,11 @@ export interface FigureBase {
   /** 'text': the SVG keeps <text> elements; by default its text is drawn as outlines. */
   svgText?: 'text';
   /**
+   * Its own font (`font`): the files as absolute paths (regular, bold); the family and the files' hashes
+   * are read from them where the config is loaded (config/fonts.ts), not here: this runs in the browser too.
+   */
+  font?: { files: string[]; family?: string; sha256?: string[] };
+  /**
    * Its interactive page (<id>.html): false for none, else slider ranges by parameter name (or
    * "activation.parameter") that replace the registry's defaults.
    */

@@ -89,7 +89,9 @@ export async function keyContext(png: PngOptions, date: Date): Promise<KeyContex
  */
 export function fileKeys(figure: { source?: unknown }, context: KeyContext): Record<FileRole, string> {
   // A figure's source decides its page alone: the images are drawn from the normalized figure.
-  const { source, ...drawn } = figure;
+  const { source, ...rest } = figure as { source?: unknown; font?: { family?: string; sha256?: string[] } };
+  // A font by its family and bytes, not its path: the same key on every machine.
+  const drawn = rest.font ? { ...rest, font: { family: rest.font.family, sha256: rest.font.sha256 } } : rest;
   const base = {
     figure: drawn,
     output: context.output,

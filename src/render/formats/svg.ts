@@ -1,15 +1,25 @@
 // SVG: vega's toSVG, made reproducible and accessible.
 import { FONT_FAMILY, FONT_FILES } from '../../font.ts';
 import { escapeXml } from '../../text.ts';
+import { ownFaces } from '../fonts.ts';
 import type { Drawing } from '../render.ts';
 import { textAsPaths } from './svg-paths.ts';
 
-const BUNDLED = new Map([[FONT_FAMILY, FONT_FILES]]);
+/** Each family's files (regular, bold): the bundled font's and the config's own. */
+function families(): Map<string, readonly string[]> {
+  const out = new Map<string, string[]>([[FONT_FAMILY, [...FONT_FILES]]]);
+  for (const face of ownFaces()) {
+    const files = out.get(face.family) ?? [];
+    files[face.weight === 'bold' ? 1 : 0] = face.file;
+    out.set(face.family, files);
+  }
+  return out;
+}
 
 export async function drawSvg({ view, options, description }: Drawing): Promise<Uint8Array> {
   let svg = await view.toSVG();
   // Text as outlines unless the figure asks for <text> (`svg: { text: 'text' }`).
-  if (options.svgText !== 'text') svg = textAsPaths(svg, BUNDLED);
+  if (options.svgText !== 'text') svg = textAsPaths(svg, families());
   return Buffer.from(accessibleSvg(svg, options.id, options.title, description));
 }
 
