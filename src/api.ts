@@ -24,8 +24,7 @@ export async function resolveConfig(input: ConfigInput, options: ApiOptions = {}
   if ((input as Config)[NORMALIZED]) return input as Config;
   const { normalizeConfig } = await import('./config/normalize.ts');
   const config = normalizeConfig(input, 'config', options.cwd ?? process.cwd());
-  await (await import('./config/fonts.ts')).resolveFonts(config);
-  return config;
+  return (await import('./config/load.ts')).prepared(config);
 }
 
 /** Builds the figures of a config into its output folder; see BuildOptions. */
