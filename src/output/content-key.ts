@@ -24,7 +24,8 @@ import type { FileRole } from './layout.ts';
 //    markers: open circles beneath and larger, none with kinks: false; legend titles scale with the text;
 //    at least three x ticks; fixed sizes (`size`, presets) fitted exactly.
 // 10: SVG text drawn as outlines (fontkit, kerning applied), its words in aria-label.
-export const OUTPUT_VERSION = 10;
+// 11: generated labels with primes (f′, Tanh′(z)) and true minus signs (z ≤ −4.585).
+export const OUTPUT_VERSION = 11;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;

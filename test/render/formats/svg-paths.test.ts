@@ -74,7 +74,7 @@ describe('SVG text as outlines', () => {
     const s = svg('latin');
     for (const words of ['Activation"', '−2"', 'Tanh Activation"']) expect(s).toContain(`aria-label="${words}`);
     // vega's own aria-label of a text mark is kept: the saturation label's has its three lines.
-    expect(s).toMatch(/aria-label="[^"]*saturated:&#xA;\|f'\(z\)\| &lt; 0.01&#xA;z ≤/);
+    expect(s).toMatch(/aria-label="[^"]*saturated:&#xA;\|f′\(z\)\| &lt; 0.01&#xA;z ≤ −/);
   });
 
   it("`svg: { text: 'text' }` keeps <text> elements naming the font", () => {
