@@ -25,7 +25,8 @@ import type { FileRole } from './layout.ts';
 //    at least three x ticks; fixed sizes (`size`, presets) fitted exactly.
 // 10: SVG text drawn as outlines (fontkit, kerning applied), its words in aria-label.
 // 11: generated labels with primes (f′, Tanh′(z)) and true minus signs (z ≤ −4.585).
-export const OUTPUT_VERSION = 11;
+// 12: SVG glyph outlines defined once per document in <defs> and drawn with <use> (a third smaller).
+export const OUTPUT_VERSION = 12;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;

@@ -9,8 +9,14 @@ import { openFont, fallbackFor } from './svg-fonts.ts';
 /** A run of text in one font, at a pen position in that font's units. */
 interface Run {
   font: Font;
-  d: string;
+  /** Its glyphs, as <use>s of their outlines, in font units from the run's start. */
+  uses: string;
   advance: number;
+}
+
+interface Style {
+  weight: string;
+  glyphs: Glyphs;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -79,9 +85,33 @@ function outlineOf(font: Font, glyph: Glyph): Outline | null {
   return outline;
 }
 
-function glyphD(font: Font, glyph: Glyph, x: number, y: number): string {
-  const o = outlineOf(font, glyph);
-  return o ? `M${num(o.x + x)} ${num(o.y + y)}${o.rest}` : '';
+/**
+ * The glyphs one SVG draws, each defined once in its <defs> and drawn with <use> (as matplotlib's path
+ * text does): a glyph's outline is some 300 bytes, a <use> of it 40. Ids are numbered in the order the
+ * document first draws them, so the same figure gives the same ids.
+ */
+class Glyphs {
+  private ids = new Map<Font, Map<number, string | null>>();
+  private defs: string[] = [];
+
+  /** The id of the glyph's outline (defined on first use), or none for a glyph with no outline (a space). */
+  ref(font: Font, glyph: Glyph): string | null {
+    let byGlyph = this.ids.get(font);
+    if (!byGlyph) this.ids.set(font, (byGlyph = new Map()));
+    let id = byGlyph.get(glyph.id);
+    if (id === undefined) {
+      const o = outlineOf(font, glyph);
+      id = o ? `glyph-${this.defs.length + 1}` : null;
+      if (o) this.defs.push(`<path id="${id}" d="M${num(o.x)} ${num(o.y)}${o.rest}"/>`);
+      byGlyph.set(glyph.id, id);
+    }
+    return id;
+  }
+
+  /** The <defs> to put in the document, empty when it drew no glyph. */
+  toString(): string {
+    return this.defs.length ? `<defs>${this.defs.join('')}</defs>` : '';
+  }
 }
 
 /** `text` split where the font that draws it changes: the primary font, else the first fallback that has the glyph. */
@@ -98,29 +128,37 @@ function segments(text: string, primary: Font, weight: string): { font: Font; te
   return out;
 }
 
-function runsOf(text: string, primary: Font, weight: string): Run[] {
+function runsOf(text: string, primary: Font, weight: string, glyphs: Glyphs): Run[] {
   return segments(text, primary, weight).map(({ font, text: part }) => {
     const layout = font.layout(part);
     let x = 0;
-    let d = '';
+    let uses = '';
     layout.glyphs.forEach((glyph, i) => {
       const p = layout.positions[i];
-      d += glyphD(font, glyph, x + p.xOffset, p.yOffset);
+      const id = glyphs.ref(font, glyph);
+      const at = `${p.xOffset + x ? ` x="${num(x + p.xOffset)}"` : ''}${p.yOffset ? ` y="${num(p.yOffset)}"` : ''}`;
+      if (id) uses += `<use xlink:href="#${id}"${at}/>`;
       x += p.xAdvance;
     });
-    return { font, d, advance: x };
+    return { font, uses, advance: x };
   });
 }
 
-/** One line of text as path elements at baseline offset `dy`, placed for its anchor. */
-function linePaths(text: string, size: number, anchor: string, dy: number, primary: Font, weight: string): string {
-  const runs = runsOf(text, primary, weight);
+/** One line of text as its glyphs at baseline offset `dy`, placed for its anchor. */
+function lineGlyphs(
+  line: { text: string; dy: number },
+  size: number,
+  anchor: string,
+  font: Font,
+  style: Style,
+): string {
+  const runs = runsOf(line.text, font, style.weight, style.glyphs);
   const width = runs.reduce((w, r) => w + (r.advance * size) / r.font.unitsPerEm, 0);
   let x = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0;
   let out = '';
   for (const run of runs) {
     const s = size / run.font.unitsPerEm;
-    if (run.d) out += `<path transform="translate(${num(x)},${num(dy)}) scale(${s},${-s})" d="${run.d}"/>`;
+    if (run.uses) out += `<g transform="translate(${num(x)},${num(line.dy)}) scale(${s},${-s})">${run.uses}</g>`;
     x += run.advance * s;
   }
   return out;
@@ -128,7 +166,8 @@ function linePaths(text: string, size: number, anchor: string, dy: number, prima
 
 /** Every <text> of a vega SVG as outlines; `families` maps a font-family to its files (regular, bold). */
 export function textAsPaths(svg: string, families: ReadonlyMap<string, readonly string[]>): string {
-  return svg.replace(/<text([^>]*)>([\s\S]*?)<\/text>/g, (_, attrText: string, body: string) => {
+  const glyphs = new Glyphs();
+  const out = svg.replace(/<text([^>]*)>([\s\S]*?)<\/text>/g, (_, attrText: string, body: string) => {
     const attrs = attributes(attrText);
     const family = attrs.get('font-family') ?? '';
     const files = families.get(family) ?? [...families.values()][0];
@@ -152,7 +191,8 @@ export function textAsPaths(svg: string, families: ReadonlyMap<string, readonly 
       .map((k) => ` ${k}="${attrs.get(k)}"`)
       .join('');
     if (!attrs.has('aria-label')) head += ` role="img" aria-label="${escapeAttr(words)}"`;
-    const paths = lines.map((l) => linePaths(l.text, size, anchor, l.dy, font, weight)).join('');
-    return `<g${head}>${paths}</g>`;
+    const drawn = lines.map((l) => lineGlyphs(l, size, anchor, font, { weight, glyphs })).join('');
+    return `<g${head}>${drawn}</g>`;
   });
+  return out.replace(/^<svg[^>]*>/, (open) => open + glyphs);
 }

@@ -25,15 +25,16 @@ export async function drawSvg({ view, options, description }: Drawing): Promise<
 
 /**
  * vega numbers clip paths and gradients with a process-wide counter, so the same figure gets clip1 in
- * one process and clip9 in another: renumber them per document, prefixed with the figure's id. Also
- * give the SVG a <title> and <desc> (the spec's description) for screen readers.
+ * one process and clip9 in another: renumber them per document, prefixed with the figure's id (the
+ * glyphs svg-paths.ts defines too, so that SVGs inlined in one page do not share ids). Also give the
+ * SVG a <title> and <desc> (the spec's description) for screen readers.
  */
 export function accessibleSvg(svg: string, id: string, title: string, description: string): string {
   const ids = new Map<string, string>();
   for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
     if (!ids.has(m[1])) ids.set(m[1], `${id}-${ids.size + 1}`);
   }
-  let out = svg.replace(/(\sid="|url\(#)([^")]+)/g, (whole, lead: string, name: string) =>
+  let out = svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, name: string) =>
     ids.has(name) ? lead + ids.get(name) : whole,
   );
   const titleId = `${id}-title`;

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CJK_FONTS } from '../../../src/font.ts';
+import { textWidth } from '../../../src/figures/place.ts';
+import { openFont } from '../../../src/render/formats/svg-fonts.ts';
 import { decodePng } from '../../png.ts';
 import { project } from '../../project.ts';
 
@@ -25,6 +28,7 @@ beforeAll(() => {
       figure('latin', 'Activation'),
       figure('kept', '激活函数', { svg: { text: 'text' } }),
     ],
+    formats: ['png', 'svg', 'pdf'],
   });
   const r = p.build();
   expect(r.stderr).toBe('');
@@ -34,13 +38,17 @@ beforeAll(() => {
 
 const read = (name: string) => readFileSync(join(out, name));
 const svg = (id: string) => read(`${id}.svg`).toString();
-/** The `d` of every path drawn in the figure's title (vega's last role-title mark; the panel's comes first). */
+/**
+ * The outline of every glyph drawn in the figure's title (vega's last role-title mark; the panel's comes
+ * first): each <use> there resolved to the glyph <path> it names in the document's <defs>.
+ */
 const titlePaths = (id: string) => {
   const s = svg(id);
   const at = s.lastIndexOf('role-title-text');
   expect(at).toBeGreaterThan(0);
   const group = s.slice(at, s.indexOf('</g></g>', at));
-  return [...group.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]);
+  const defs = new Map([...s.matchAll(/<path id="([^"]+)" d="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  return [...group.matchAll(/<use xlink:href="#([^"]+)"/g)].map((m) => defs.get(m[1]));
 };
 
 describe('text in every script', () => {
@@ -56,9 +64,23 @@ describe('text in every script', () => {
 
   it('and different SVG outlines, with the title kept for screen readers', () => {
     const [a, b] = [titlePaths('han'), titlePaths('grad')];
-    expect(a.length).toBeGreaterThan(0);
+    expect(a).toHaveLength(4);
+    expect(a.every((d) => d?.startsWith('M'))).toBe(true);
     expect(a).not.toEqual(b);
     expect(svg('han')).toContain('aria-label="激活函数"');
+  });
+
+  it('the PDF embeds the fallback font that draws them (a subset), beside DejaVu', () => {
+    const pdf = read('han.pdf').toString('latin1');
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJK/);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+  });
+
+  it("label placement measures a CJK character at its font's advance: one em in Noto CJK", () => {
+    const font = openFont(CJK_FONTS.normal.file, CJK_FONTS.normal.name);
+    const run = font.layout('激活函数');
+    const measured = run.positions.reduce((w, p) => w + p.xAdvance, 0) / font.unitsPerEm;
+    expect(textWidth('激活函数', 10)).toBeCloseTo(measured * 10, 6);
   });
 });
 
@@ -69,6 +91,12 @@ describe('SVG text as outlines', () => {
       expect(XMLValidator.validate(s)).toBe(true);
       expect(s).not.toMatch(/<text[\s>]/);
       expect(s).not.toContain('font-family');
+      // Each glyph is defined once and drawn by <use>, its id numbered per document with the figure's id.
+      const ids = [...s.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      const used = [...s.matchAll(/<use xlink:href="#([^"]+)"/g)].map((m) => m[1]);
+      expect(used.length).toBeGreaterThan(20);
+      expect(used.filter((u) => !ids.includes(u) || !u.startsWith(`${id}-`))).toEqual([]);
+      expect(new Set(ids).size).toBe(ids.length);
     }
     // The axis labels, the saturation label's three lines and the legend are all there as words.
     const s = svg('latin');
