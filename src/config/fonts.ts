@@ -21,7 +21,7 @@ export async function resolveFonts(config: Config): Promise<void> {
     const faces = font.files.map((file) => {
       let face = read.get(file);
       if (!face) {
-        const at = `${config.file}: figures[${i}].font.file`;
+        const at = `${config.file}: ${font.top ? '' : `figures[${i}].`}font.file`;
         let bytes: Buffer;
         try {
           bytes = readFileSync(file);

@@ -140,7 +140,9 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig, baseDir: string): Fig
     lineWidth: pick('lineWidth') ?? (slide ? 3 : 2),
     ...(background !== undefined && { background }),
     ...(pick('svg')?.text === 'text' && { svgText: 'text' as const }),
-    ...(font && { font: { files: [font.file].flat().map((file) => resolve(baseDir, file)) } }),
+    ...(font && {
+      font: { files: [font.file].flat().map((file) => resolve(baseDir, file)), ...(!f.font && { top: true }) },
+    }),
     interactive:
       c.interactive === false || f.interactive === false
         ? false

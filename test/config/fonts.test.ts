@@ -73,7 +73,7 @@ describe('font: { file }', () => {
     writeFileSync(join(p.dir, 'fonts', 'notes.ttf'), 'not a font');
     const r = p.build();
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/^c\.json: figures\[0\]\.font\.file: .*notes\.ttf is not a font file/);
+    expect(oneLine(r.stderr)).toMatch(/^c\.json: font\.file: .*notes\.ttf is not a font file/);
     expect(existsSync(p.out)).toBe(false);
   });
 });
