@@ -2,7 +2,7 @@ import type { LegendPosition } from '../../figures/model.ts';
 import { append, RowKeys, sampleActivation, type Row, type Sampled } from '../../figures/data.ts';
 import { axisTitle, chooseLegend, legendBox, placeLabels, plotPixels } from '../../figures/place.ts';
 import type { Layer } from '../../figures/vl.ts';
-import { short } from '../../text.ts';
+import { labelNumber } from '../../text.ts';
 import { jumpLayers, legendSpec, markerRadius, segment } from '../../figures/layers.ts';
 import { type Colors, xTickCount, yTickCount } from '../../figures/theme.ts';
 import type { OverlayFigure } from './types.ts';
@@ -29,7 +29,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
     if (isNew) append(rows, d.rows);
     return d;
   });
-  const baseLabels = figure.series.map((s) => `${s.label}'(z)`);
+  const baseLabels = figure.series.map((s) => `${s.label}′(z)`);
   const colors = figure.series.map((_, i) => c.series[i % c.series.length]);
   const byKey = (values: string[]) =>
     sampled.reduceRight((rest, d, i) => `datum.activation === ${JSON.stringify(d.key)} ? ${values[i]} : ${rest}`, '0');
@@ -118,13 +118,13 @@ function peaks(figure: OverlayFigure, sampled: Sampled[], colors: string[]): Pea
     const { value, at } = d.activation.properties(d.params).maxAbsDerivative;
     if (typeof at === 'number') {
       if (at < lo || at > hi) return [];
-      const note = `max ${short(value, 4)} at z = ${short(at, 4)}`;
-      const text = `max ${s.label}' = ${short(value, 4)} at z = ${short(at, 4)}`;
+      const note = `max ${labelNumber(value, 4)} at z = ${labelNumber(at, 4)}`;
+      const text = `max ${s.label}′ = ${labelNumber(value, 4)} at z = ${labelNumber(at, 4)}`;
       return [{ series: i, z: at, value: d.activation.df(at, d.params), color: colors[i], text, note, dot: true }];
     }
     const z = lo + 0.7 * (hi - lo);
-    const note = `${short(value, 4)} for ${at}`;
-    const text = `${s.label}' = ${note}`;
+    const note = `${labelNumber(value, 4)} for ${at}`;
+    const text = `${s.label}′ = ${note}`;
     return [{ series: i, z, value: d.activation.df(z, d.params), color: colors[i], text, note, dot: false }];
   });
 }
