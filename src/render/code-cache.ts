@@ -26,6 +26,7 @@ import { cacheDir, TEMP_CACHE, trustedCacheDir } from '../output/cache-dir.ts';
 export interface Vendor {
   vega: typeof import('vega');
   vegaLite: typeof import('vega-lite');
+  fontkit: typeof import('fontkit');
 }
 
 export interface CodeCacheStatus {
@@ -54,7 +55,7 @@ export function codeCacheStatus(): CodeCacheStatus | undefined {
   return status && { ...status };
 }
 
-/** vega and vega-lite from the bundle, or undefined when the caller should import them itself. */
+/** vega, vega-lite and fontkit from the bundle, or undefined when the caller should import them itself. */
 export function loadVendor(): Vendor | undefined {
   if (status) return vendor;
   status = { state: 'off' };
@@ -98,8 +99,9 @@ export function loadVendor(): Vendor | undefined {
     const module = { exports: {} as Vendor };
     const run = script.runInThisContext() as (...args: unknown[]) => void;
     run.call(module.exports, module.exports, createRequire(vendorPath), module, vendorPath, dirname(vendorPath));
-    if (!module.exports.vega?.View || !module.exports.vegaLite?.compile) throw new Error('vendor.cjs: no vega');
-    return report({ vega: module.exports.vega, vegaLite: module.exports.vegaLite }, state);
+    const { vega, vegaLite, fontkit } = module.exports;
+    if (!vega?.View || !vegaLite?.compile || !fontkit?.openSync) throw new Error('vendor.cjs: no vega or fontkit');
+    return report({ vega, vegaLite, fontkit }, state);
   } catch (error) {
     script = undefined;
     if (process.env.ACTFIG_CODE_CACHE_DEBUG) console.error('actfig code cache:', error);

@@ -1,11 +1,21 @@
 // The fonts the SVG's outlines come from, each read and parsed once per process (DejaVu's two files
 // take some 30 ms; Noto CJK's 19 MB collection is opened only when a figure has a character DejaVu lacks).
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
 import { CJK_FONTS, NOTO_DIR } from '../../font.ts';
+import { loadVendor, type Vendor } from '../code-cache.ts';
 
-type Font = fontkit.Font;
+type Font = import('fontkit').Font;
+type Fontkit = Vendor['fontkit'];
+
+let kit: Fontkit | undefined;
+/**
+ * fontkit from the renderer's bundle, compiled with vega under its code cache (code-cache.ts), else from
+ * node_modules: importing its modules costs a render process some 150 ms, the bundle a tenth of that.
+ */
+const fontkit = (): Fontkit =>
+  (kit ??= loadVendor()?.fontkit ?? (createRequire(import.meta.url)('fontkit') as Fontkit));
 
 const opened = new Map<string, Font>();
 
@@ -14,7 +24,7 @@ export function openFont(file: string, name?: string): Font {
   const key = name ? `${file}#${name}` : file;
   let font = opened.get(key);
   if (!font) {
-    const got = fontkit.openSync(file, name);
+    const got = fontkit().openSync(file, name);
     font = 'fonts' in got ? got.fonts[0] : got;
     opened.set(key, font);
   }
