@@ -1,6 +1,6 @@
 // No label collides: every default figure and a stress config, laid out by vega, checked from the
 // scenegraph's bounds. Texts must not overlap each other, a legend they are not part of, or a curve's
-// marker, and must lie inside the image.
+// marker, and must lie inside the image; no curve runs through the figure's own labels or under a legend.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { normalizeConfig } from '../../src/config/normalize.ts';
@@ -13,12 +13,47 @@ import { root } from '../cli.ts';
 const overlap = (a: Box, b: Box, slack = 0.5) =>
   a.x1 + slack < b.x2 && b.x1 + slack < a.x2 && a.y1 + slack < b.y2 && b.y1 + slack < a.y2;
 
+type Point = { x: number; y: number };
+
+/** Whether the segment a-b, clipped to `plot` (the mark's clip), crosses the box shrunk by `slack`. */
+function crosses(a: Point, b: Point, box: Box, plot: Box, slack: number): boolean {
+  const x1 = Math.max(box.x1 + slack, plot.x1);
+  const x2 = Math.min(box.x2 - slack, plot.x2);
+  const y1 = Math.max(box.y1 + slack, plot.y1);
+  const y2 = Math.min(box.y2 - slack, plot.y2);
+  if (x1 >= x2 || y1 >= y2) return false;
+  // Liang-Barsky: the part of the segment inside the box, if any.
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [
+    [-dx, a.x - x1],
+    [dx, x2 - a.x],
+    [-dy, a.y - y1],
+    [dy, y2 - a.y],
+  ]) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+    }
+  }
+  return t0 < t1;
+}
+
+const through = (line: { points?: Point[]; plot: Box }, box: Box, slack: number) =>
+  (line.points ?? []).some((p, i, all) => i > 0 && crosses(all[i - 1], p, box, line.plot, slack));
+
 /** Every collision in a scene, as readable lines. */
 function collisions(scene: Scene): string[] {
   const out: string[] = [];
   const texts = scene.items.filter((i) => i.kind === 'text');
   const legends = scene.items.filter((i) => i.kind === 'legend');
   const markers = scene.items.filter((i) => i.kind === 'symbol' && i.legend === undefined);
+  const lines = scene.items.filter((i) => i.kind === 'line');
   const name = (i: (typeof texts)[number]) => `${i.role} "${i.text}"`;
   for (const t of texts) {
     const { x1, y1, x2, y2 } = t.box;
@@ -39,7 +74,11 @@ function collisions(scene: Scene): string[] {
     for (const l of legends)
       if (a.legend !== l.legend && overlap(a.box, l.box)) out.push(`${name(a)} is under a legend`);
     for (const m of markers) if (overlap(a.box, m.box, 1)) out.push(`${name(a)} covers a marker`);
+    // A curve may pass close to the figure's own labels, not through their text.
+    if (a.role === 'mark' && lines.some((l) => through(l, a.box, 2))) out.push(`a curve runs through ${name(a)}`);
   });
+  for (const l of legends)
+    if (lines.some((line) => through(line, l.box, 1))) out.push(`a curve runs under legend ${l.legend}`);
   return out;
 }
 

@@ -1,4 +1,4 @@
-// What a rendered figure puts where: every visible text, legend and symbol with its bounds in image
+// What a rendered figure puts where: every visible text, legend, symbol and line with its bounds in image
 // pixels, read from vega's scenegraph after a headless run. For checking layouts (no label may collide);
 // it draws nothing.
 import { loadRenderer } from '../../src/render/fonts.ts';
@@ -11,7 +11,7 @@ export interface Box {
 }
 
 export interface SceneItem {
-  kind: 'text' | 'legend' | 'symbol';
+  kind: 'text' | 'legend' | 'symbol' | 'line';
   /** vega's role of the mark: 'axis-label', 'legend-label', 'title-text', 'mark' (the spec's own marks). */
   role: string;
   /** The text and its font size in pixels, for text items. */
@@ -22,6 +22,8 @@ export interface SceneItem {
   box: Box;
   /** The plot (the view or concat cell) the item is drawn in: its x, y, width and height. */
   plot: Box;
+  /** A line's points in image pixels, in drawing order (a line of the spec's own marks). */
+  points?: { x: number; y: number }[];
 }
 
 export interface Scene {
@@ -40,6 +42,7 @@ interface VegaItem {
   fontSize?: number;
   opacity?: number;
   fillOpacity?: number;
+  strokeOpacity?: number;
   items?: VegaMark[];
   mark?: VegaMark;
 }
@@ -74,6 +77,13 @@ export async function layoutScene(spec: object): Promise<Scene> {
           const text = Array.isArray(item.text) ? item.text.join(' ') : String(item.text ?? '');
           if (text.trim() !== '' && !(b.x2 < b.x1))
             items.push({ kind: 'text', role: mark.role, text, fontSize: item.fontSize, legend, box, plot });
+        } else if (mark.marktype === 'line' && mark.role === 'mark' && item === mark.items[0]) {
+          // A line mark draws one path through all its items: one scene item per path.
+          const points = mark.items
+            .filter((i) => Number.isFinite(i.x) && Number.isFinite(i.y))
+            .map((i) => ({ x: (i.x as number) + dx, y: (i.y as number) + dy }));
+          if (points.length > 1 && item.strokeOpacity !== 0)
+            items.push({ kind: 'line', role: mark.role, box, plot, points });
         } else if (mark.marktype === 'symbol' && !(b.x2 < b.x1)) {
           items.push({ kind: 'symbol', role: mark.role, legend, box, plot });
         }
