@@ -79,8 +79,9 @@ export async function runJob(given: FigureJob): Promise<FigureResult> {
 
 /**
  * The spec and CSV with every row, and the kind's data files, written piece by piece (a million rows
- * never become one string), and the spec to draw, whose table holds only the rows that decide its pixels (figures/thin.ts). A
- * function of its own so that the whole table is not kept alive across the render's awaits.
+ * never become one string), and the spec to draw, whose table holds only the rows that decide its pixels
+ * (figures/thin.ts). A function of its own so that the whole table is not kept alive across the render's
+ * awaits.
  */
 async function writeData(
   job: FigureJob,
