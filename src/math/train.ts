@@ -4,7 +4,7 @@
 // derivative at every kink, so a replay of the same weights and data in torch.autograd gives the same
 // losses. Seeded: the data set and the weights come from one generator (simulate.ts's).
 import { createRequire } from 'node:module';
-import { findActivation, type ParamValues } from './activations/registry.ts';
+import type { Activation, ParamValues } from './activations/registry.ts';
 import { times, timesT, tTimes } from './matrix.ts';
 import { type Init, INITS } from './simulate.ts';
 import { type Dataset, makeDataset, type Task } from './toy-data.ts';
@@ -83,13 +83,12 @@ export function initialLayers(task: TrainingTask, t: Training, init: Init): Line
 
 /** Trains one network `t.steps` steps from `layers` (left as they were) and records its loss and gradients. */
 export function train(
-  activationName: string,
+  activation: Activation<ParamValues>,
   params: ParamValues,
   layers: LinearLayer[],
   task: TrainingTask,
   t: Training,
 ): Run {
-  const activation = findActivation(activationName)!;
   const { x, y, n } = task.data;
   const loss = LOSS[t.task];
   const net = layers.map((l) => ({ ...l, W: l.W.slice(), b: l.b.slice() }));

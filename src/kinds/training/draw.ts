@@ -2,7 +2,8 @@
 // step, both on a log scale, one line per activation; the legend inside the loss panel, bottom left,
 // where no loss can be (every loss starts high).
 import { legendSpec } from '../../figures/layers.ts';
-import { axisTitle } from '../../figures/place.ts';
+import type { LegendPosition } from '../../figures/model.ts';
+import { axisTitle, chooseLegend, plotPixels } from '../../figures/place.ts';
 import { type Colors, xTickCount } from '../../figures/theme.ts';
 import type { Body, Layer } from '../../figures/vl.ts';
 import { logDomain, POWER_OF_TEN } from '../depth/draw.ts';
@@ -12,7 +13,7 @@ import type { TrainingFigure } from './types.ts';
 /** The quantities drawn, one panel each: the row's `quantity`, and its axis title. */
 export const QUANTITIES = {
   loss: 'Loss (log scale)',
-  gradNorm: 'First-layer ‖∂L/∂W‖ (log scale)',
+  gradNorm: '‖∂L/∂W₁‖ (log scale)',
 } as const;
 type Quantity = keyof typeof QUANTITIES;
 
@@ -40,8 +41,15 @@ export function trainingBody(figure: TrainingFigure, trained: Trained, rows: Tra
   );
   const colorOf = new Map(trained.series.map((s, i) => [s.key, colors[i]]));
   const steps = figure.training.steps;
+  const domains = {
+    loss: logDomain(rows.filter((r) => r.quantity === 'loss').map((r) => r.value)),
+    gradNorm: logDomain(rows.filter((r) => r.quantity === 'gradNorm').map((r) => r.value)),
+  };
+  const position = legendPosition(figure, rows, labels, domains.loss);
+  // A legend inside the loss panel is its own; one outside is below (or beside) both panels.
+  const inside = position !== 'right' && position !== 'bottom' && position !== false;
   const panel = (quantity: Quantity, first: boolean) => {
-    const domain = logDomain(rows.filter((r) => r.quantity === quantity).map((r) => r.value));
+    const domain = domains[quantity];
     const ticks = logTicks(domain);
     const layer: Layer[] = [
       {
@@ -68,7 +76,7 @@ export function trainingBody(figure: TrainingFigure, trained: Trained, rows: Tra
             field: 'label',
             type: 'nominal',
             scale: { domain: labels, range: colors },
-            legend: first ? legendSpec(figure.legend === 'auto' ? 'bottom-left' : figure.legend) : null,
+            legend: first || !inside ? legendSpec(position) : null,
           },
         },
       },
@@ -76,8 +84,28 @@ export function trainingBody(figure: TrainingFigure, trained: Trained, rows: Tra
     if (figure.at !== undefined) layer.push(...stepMarker(figure, quantity, rows, colorOf, c));
     return { width: figure.width, height: figure.height, layer };
   };
-  // Only the loss panel has the legend: one legend, inside it.
-  return { hconcat: [panel('loss', true), panel('gradNorm', false)], resolve: { legend: { color: 'independent' } } };
+  return {
+    hconcat: [panel('loss', true), panel('gradNorm', false)],
+    resolve: { legend: { color: inside ? 'independent' : 'shared' } },
+  };
+}
+
+/**
+ * The legend's place: as configured, or for 'auto' the first corner of the loss panel that covers no
+ * curve (figures/place.ts), else outside.
+ */
+function legendPosition(
+  figure: TrainingFigure,
+  rows: TrainingRow[],
+  labels: string[],
+  domain: [number, number],
+): LegendPosition | false {
+  if (figure.legend !== 'auto') return figure.legend;
+  const plot = { width: figure.width, height: figure.height };
+  // On a log axis a value's pixel is linear in its logarithm.
+  const px = plotPixels([0, figure.training.steps], [Math.log10(domain[0]), Math.log10(domain[1])], plot);
+  const curve = rows.filter((r) => r.quantity === 'loss').map((r) => px(r.step, Math.log10(r.value)));
+  return chooseLegend([labels], plot, figure.fontScale, curve, false, [], figure.size);
 }
 
 const isPower = (v: number) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;

@@ -3,6 +3,7 @@
 import { UserError } from '../../errors.ts';
 import { RowKeys } from '../../figures/data.ts';
 import type { InitName } from '../../math/activations/types.ts';
+import { resolveRef } from '../../math/params.ts';
 import { defaultInit, initialisation } from '../../math/simulate.ts';
 import { initialLayers, makeTask, type Run, train, type TrainingTask } from '../../math/train.ts';
 import type { TrainingFigure } from './types.ts';
@@ -31,7 +32,7 @@ export function trainFigure(figure: TrainingFigure): Trained {
   const keys = new RowKeys();
   const series = figure.series.map((s) => {
     const init = s.init ?? defaultInit(s.activation);
-    const run = train(s.activation, s.params, initialLayers(task, t, init), task, t);
+    const run = train(resolveRef(s.activation).activation, s.params, initialLayers(task, t, init), task, t);
     refuseUnplottable(figure, s.label, run);
     return {
       key: keys.key(s.activation, s.params, init).key,
@@ -54,7 +55,7 @@ function refuseUnplottable(figure: TrainingFigure, label: string, run: Run): voi
   if (zero >= 0)
     throw new UserError(
       `${where} first-layer gradient is ${run.gradNorm[zero][0]} at step ${zero}, which a log scale cannot show ` +
-        '(every unit dead, or underflow); use fewer layers or another seed',
+        '(its units dead or saturated); use a smaller lr, fewer layers or another seed',
     );
   const flat = run.loss.findIndex((v) => !(v > 0));
   if (flat >= 0) throw new UserError(`${where} loss is 0 at step ${flat}, which a log scale cannot show`);
