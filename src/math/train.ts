@@ -95,69 +95,63 @@ export function train(
   const L = net.length;
   const losses: number[] = [];
   const gradNorm: number[][] = [];
-  // Each layer's input, and each hidden layer's f′ at its pre-activations, for the backward pass.
-  const inputs: Float64Array[] = [x];
-  const slopes: Float64Array[] = [];
+  // Buffers, made once: each layer's output (the next one's input), each hidden layer's f′ at its
+  // pre-activations, the gradients, and ∂L/∂(input) of every layer but the first.
+  const outputs = net.map((l) => new Float64Array(n * l.out));
+  const inputs = [x, ...outputs.slice(0, -1)];
+  const slopes = net.map((l) => new Float64Array(n * l.out));
+  const dW = net.map((l) => new Float64Array(l.W.length));
+  const db = net.map((l) => new Float64Array(l.out));
+  const upstream = net.map((l) => new Float64Array(n * l.in));
+  const grad = new Float64Array(n);
   for (let step = 0; ; step++) {
-    let h: Float64Array = x;
     for (let l = 0; l < L; l++) {
       const { W, b, in: k, out: m } = net[l];
-      const z = timesT(h, W, n, k, m);
+      const z = timesT(inputs[l], W, n, k, m, outputs[l]);
       for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) z[i * m + j] += b[j];
-      if (l === L - 1) {
-        h = z;
-        break;
-      }
-      const slope = new Float64Array(z.length);
+      if (l === L - 1) break;
+      const slope = slopes[l];
       for (let i = 0; i < z.length; i++) {
         slope[i] = activation.df(z[i], params);
         z[i] = activation.f(z[i], params);
       }
-      slopes[l] = slope;
-      inputs[l + 1] = z;
-      h = z;
     }
-    const { value, grad } = lossAndGradient(loss, h, y, n);
-    losses.push(value);
+    losses.push(lossAndGradient(loss, outputs[L - 1], y, n, grad));
     if (step === t.steps) break;
     // Backward: delta = ∂L/∂(pre-activation); ∂L/∂W = deltaᵀ·input, ∂L/∂b = Σ delta.
     let delta: Float64Array = grad;
     const norms: number[] = new Array(L).fill(0);
-    const grads: { W: Float64Array; b: Float64Array }[] = [];
     for (let l = L - 1; l >= 0; l--) {
       const { W, in: k, out: m } = net[l];
-      const dW = tTimes(delta, inputs[l], n, m, k);
-      const db = new Float64Array(m);
-      for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) db[j] += delta[i * m + j];
-      grads[l] = { W: dW, b: db };
+      tTimes(delta, inputs[l], n, m, k, dW[l]);
+      const g = db[l].fill(0);
+      for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) g[j] += delta[i * m + j];
       let sum = 0;
-      for (let i = 0; i < dW.length; i++) sum += dW[i] * dW[i];
+      for (let i = 0; i < dW[l].length; i++) sum += dW[l][i] * dW[l][i];
       norms[l] = Math.sqrt(sum);
       if (l > 0) {
-        const upstream = times(delta, W, n, m, k);
+        const up = times(delta, W, n, m, k, upstream[l]);
         const slope = slopes[l - 1];
-        for (let i = 0; i < upstream.length; i++) upstream[i] *= slope[i];
-        delta = upstream;
+        for (let i = 0; i < up.length; i++) up[i] *= slope[i];
+        delta = up;
       }
     }
     gradNorm.push(norms);
     for (let l = 0; l < L; l++) {
       const { W, b } = net[l];
-      const g = grads[l];
-      for (let i = 0; i < W.length; i++) W[i] -= t.lr * g.W[i];
-      for (let j = 0; j < b.length; j++) b[j] -= t.lr * g.b[j];
+      for (let i = 0; i < W.length; i++) W[i] -= t.lr * dW[l][i];
+      for (let j = 0; j < b.length; j++) b[j] -= t.lr * db[l][j];
     }
   }
   return { layers, loss: losses, gradNorm };
 }
 
 /**
- * The mean loss over the data set and its gradient with respect to each output. Binary cross-entropy with
+ * The mean loss over the data set; its gradient with respect to each output goes into `grad`. Binary cross-entropy with
  * logits in its stable form, max(z, 0) − z·y + log(1 + e^−|z|), as PyTorch's
  * binary_cross_entropy_with_logits; its gradient is (σ(z) − y)/n.
  */
-function lossAndGradient(loss: 'bce' | 'mse', z: Float64Array, y: Float64Array, n: number) {
-  const grad = new Float64Array(n);
+function lossAndGradient(loss: 'bce' | 'mse', z: Float64Array, y: Float64Array, n: number, grad: Float64Array) {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const d = z[i] - y[i];
@@ -170,5 +164,5 @@ function lossAndGradient(loss: 'bce' | 'mse', z: Float64Array, y: Float64Array, 
       grad[i] = ((z[i] >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i]) / n;
     }
   }
-  return { value: sum / n, grad };
+  return sum / n;
 }
