@@ -40,6 +40,15 @@ export const defaultInit = (activation: string): Init => findActivation(activati
 export const initialisation = (activation: string, init: Init = defaultInit(activation)) => INITS[init];
 
 /**
+ * The seeded generator every simulated or trained network draws from: standard normals (MT19937 through
+ * @stdlib's randn, its PRNG named), and through its `PRNG` uniforms on [0, 1) from the same stream.
+ */
+export function seededNormal(seed: number) {
+  const randn = require('@stdlib/random-base-randn') as Randn;
+  return randn.factory({ name: 'improved-ziggurat', seed: seed + 1 });
+}
+
+/**
  * How a gradient's size changes as it travels back through a deep, fully connected network without
  * biases: draw weights with the activation's customary initialisation, run a batch of standard-normal
  * inputs forward, back-propagate a standard-normal gradient from the output, and record the RMS of the
@@ -54,8 +63,7 @@ export function simulateDepth(
 ): DepthRow[] {
   const activation = findActivation(activationName)!;
   const { depth: L, width: n, batch: B } = sim;
-  const randn = require('@stdlib/random-base-randn') as Randn;
-  const normal = randn.factory({ name: 'improved-ziggurat', seed: sim.seed + 1 });
+  const normal = seededNormal(sim.seed);
   const std = initialisation(activation.name, init).std(n);
   const weights = Array.from({ length: L }, () => {
     const w = new Float64Array(n * n);

@@ -3,14 +3,10 @@
 // (or mean squared error), W ← W − lr·∂L/∂W. Backpropagation uses each activation's f′, PyTorch's own
 // derivative at every kink, so a replay of the same weights and data in torch.autograd gives the same
 // losses. Seeded: the data set and the weights come from one generator (simulate.ts's).
-import { createRequire } from 'node:module';
 import type { Activation, ParamValues } from './activations/registry.ts';
 import { times, timesT, tTimes } from './matrix.ts';
-import { type Init, INITS } from './simulate.ts';
+import { type Init, INITS, seededNormal } from './simulate.ts';
 import { type Dataset, makeDataset, type Task } from './toy-data.ts';
-
-const require = createRequire(import.meta.url);
-type Randn = typeof import('@stdlib/random-base-randn');
 
 export interface Training {
   task: Task;
@@ -60,8 +56,7 @@ export const shapes = (inputs: number, t: Training): [number, number][] =>
  * every activation starts from the same draws, each scaled by its own initialisation.
  */
 export function makeTask(t: Training): TrainingTask {
-  const randn = require('@stdlib/random-base-randn') as Randn;
-  const normal = randn.factory({ name: 'improved-ziggurat', seed: t.seed + 1 });
+  const normal = seededNormal(t.seed);
   const data = makeDataset(t.task, t.samples, { normal, uniform: normal.PRNG });
   const count = shapes(data.inputs, t).reduce((s, [i, o]) => s + i * o, 0);
   const normals = new Float64Array(count);
