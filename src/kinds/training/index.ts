@@ -46,7 +46,7 @@ const schema = (kit: SchemaKit) => {
       if (work > TRAINING_WORK) {
         const message =
           `activations × steps × samples × depth × units² is ${work.toExponential(1)}; ` +
-          `at most ${TRAINING_WORK.toExponential(0)} (it would take minutes)`;
+          `at most ${TRAINING_WORK.toExponential(0)} (seconds of training, again at each change on its page)`;
         ctx.addIssue({ code: 'custom', path: ['steps'], message });
       }
     });

@@ -8,7 +8,7 @@ export const NAME = 'training';
 export const TRAINING = { task: 'moons', depth: 10, units: 12, samples: 64, steps: 200, lr: 0.08, seed: 0 } as const;
 /**
  * The work limit, activations × steps × samples × depth × units²: about a second of training per 1e8 on
- * one core, so a build, and a page's every change, stays within seconds.
+ * one core, so a build, and a page's every change, stays within about five seconds.
  */
 export const TRAINING_WORK = 4e8;
 /** The file written beside the figure: the data, the initial weights and what training gave. */
