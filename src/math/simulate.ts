@@ -43,7 +43,7 @@ export const initialisation = (activation: string, init: Init = defaultInit(acti
  * The seeded generator every simulated or trained network draws from: standard normals (MT19937 through
  * @stdlib's randn, its PRNG named), and through its `PRNG` uniforms on [0, 1) from the same stream.
  */
-export function seededNormal(seed: number) {
+export function seededNormal(seed: number): { (): number; PRNG: () => number } {
   const randn = require('@stdlib/random-base-randn') as Randn;
   return randn.factory({ name: 'improved-ziggurat', seed: seed + 1 });
 }
