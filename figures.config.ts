@@ -59,6 +59,23 @@ export default defineConfig({
       caption:
         "Through 30 layers the sigmoid network's gradient shrinks by about eighteen orders of magnitude; the ReLU network's (He init) keeps its size.",
     },
+    // ... and so a 10-layer sigmoid network barely learns: its first layer's gradient is five orders of magnitude
+    // below the others', and its loss stays at log 2. Settings chosen in docs/TRAINING.md; replayed in PyTorch.
+    {
+      id: 'training-moons',
+      kind: 'training',
+      activations: ['sigmoid', 'tanh', 'relu', 'gelu'],
+      task: 'moons',
+      depth: 10,
+      units: 12,
+      samples: 64,
+      steps: 200,
+      lr: 0.08,
+      seed: 0,
+      preset: 'slide',
+      caption:
+        "Ten-layer networks trained on two moons by full-batch gradient descent: the sigmoid network's first-layer gradient is about 10⁻⁶, five orders of magnitude below the others', and its loss never leaves log 2 ≈ 0.693, while tanh, ReLU and GELU learn.",
+    },
     // The smooth ReLUs on one set of axes: nearly ReLU for large |z|, different near 0, and non-monotonic.
     {
       id: 'smooth-relus',

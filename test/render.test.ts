@@ -33,12 +33,14 @@ describe('actfig build (default config)', () => {
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const ext of ['.vl.json', '.csv', '.png', '.svg', '.pdf'])
-      expect(files.filter((f) => f.endsWith(ext))).toHaveLength(30);
+      expect(files.filter((f) => f.endsWith(ext))).toHaveLength(31);
     // Every figure's interactive page (index.html is the gallery), and the scripts they load.
-    expect(files.filter((f) => f.endsWith('.html') && f !== 'index.html')).toHaveLength(30);
+    expect(files.filter((f) => f.endsWith('.html') && f !== 'index.html')).toHaveLength(31);
+    // The training figure's record.
+    expect(files.filter((f) => f.endsWith('.training.json'))).toEqual(['training-moons.training.json']);
     for (const asset of PAGE_ASSETS) expect(files).toContain(asset);
     expect(stdout.trim().split('\n').at(-1)).toMatch(
-      /^30 figures: 30 rendered, 0 unchanged, 0 removed, 0 failed; 186 files written to .* in \d+\.\d\d s$/,
+      /^31 figures: 31 rendered, 0 unchanged, 0 removed, 0 failed; 193 files written to .* in \d+\.\d\d s$/,
     );
   });
 });
@@ -136,7 +138,7 @@ describe('actfig spec and list', () => {
   it('actfig list lists the figures after the activations', () => {
     const r = actfig(['list']);
     expect(r.stdout).toMatch(
-      /Figures in figures\.config\.ts \(30\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/,
+      /Figures in figures\.config\.ts \(31\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/,
     );
   });
 });

@@ -125,7 +125,7 @@ export async function checkFolder(config: Config, folder: OutputFolder, figures:
     () => undefined,
   );
   for (const f of pending?.files ?? []) if (typeof f?.name === 'string') listed.add(f.name);
-  const figureFiles = figures.flatMap((f) => outputFiles(f.id, FORMATS, true).map((x) => x.name));
+  const figureFiles = figures.flatMap((f) => outputFiles(f.id, FORMATS, true, f.sidecars).map((x) => x.name));
   const ours = [...figureFiles, ...siteFiles(config.gallery, config.figures.some(hasPage))];
   for (const name of ours) {
     if (listed.has(name)) continue;

@@ -3,15 +3,14 @@
 import { join } from 'node:path';
 import type { Figure } from '../config/model.ts';
 import { kindOf } from '../kinds/registry.ts';
-import { buildSpec } from '../kinds/spec.ts';
-import { specForRender } from '../kinds/spec.ts';
+import { drawFigure, specForRender } from '../kinds/spec.ts';
 import { fitFigure } from './fit.ts';
 import type { Format, PngOptions } from '../formats.ts';
 import { sha256 } from '../output/content-key.ts';
 import type { ActivationRow } from '../output/manifest.ts';
 import { resolveRef } from '../math/params.ts';
 import { csvChunks, discard, imageSize, specChunks, writeChunks, writeTemp } from '../output/files.ts';
-import { type FileRole, hasPage, outputFiles } from '../output/layout.ts';
+import { type FileRole, figureFiles, outputFiles } from '../output/layout.ts';
 
 export interface FigureJob {
   figure: Figure;
@@ -80,23 +79,26 @@ export async function runJob(given: FigureJob): Promise<FigureResult> {
 }
 
 /**
- * The spec and CSV with every row, written piece by piece (a million rows never become one string),
- * and the spec to draw, whose table holds only the rows that decide its pixels (figures/thin.ts). A
- * function of its own so that the whole table is not kept alive across the render's awaits.
+ * The spec and CSV with every row, and the kind's data files, written piece by piece (a million rows
+ * never become one string), and the spec to draw, whose table holds only the rows that decide its pixels
+ * (figures/thin.ts). A function of its own so that the whole table is not kept alive across the render's
+ * awaits.
  */
 async function writeData(
   job: FigureJob,
   files: MadeFile[],
 ): Promise<{ alt: string; drawn: object & { description?: string } }> {
-  const spec = buildSpec(job.figure);
+  const { spec, sidecars } = drawFigure(job.figure);
   const path = (name: string) => (job.dir === undefined ? undefined : join(job.dir, name));
-  for (const { name, role } of outputFiles(job.figure.id, [], hasPage(job.figure))) {
+  for (const { name, role } of figureFiles(job.figure, [])) {
     const chunks =
       role === 'spec'
         ? specChunks(spec)
         : role === 'csv'
           ? csvChunks(spec.datasets.table)
-          : [await interactivePageOf(job.figure)];
+          : role === 'data'
+            ? [sidecars[name.slice(job.figure.id.length + 1)]()]
+            : [await interactivePageOf(job.figure)];
     files.push({ name, role, ...(await writeChunks(path(name), chunks)) });
   }
   return { alt: spec.description, drawn: specForRender(job.figure, spec, job.png.scale) };

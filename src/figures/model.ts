@@ -92,6 +92,11 @@ export interface FigureBase {
    * "activation.parameter") that replace the registry's defaults.
    */
   interactive: false | { sliders: Record<string, { min: number; max: number; step: number }> };
+  /**
+   * The data files the figure's kind writes beside it, by name after the id ('training.json' is
+   * <id>.training.json): part of its files, checked and pruned like its spec.
+   */
+  sidecars?: string[];
   /** The formula activations the figure draws, by name: part of its content key, registered where it is drawn. */
   formulas?: Record<string, FormulaDefinition>;
   /**

@@ -48,6 +48,9 @@ export interface Drawn {
   grid?: GridSpec;
 }
 
+/** The files a figure writes beside it ('training.json' is <id>.training.json), each one's text when asked. */
+export type Sidecars = Record<string, () => string>;
+
 /** A control of an interactive page: a slider (with a typed value) or a choice. */
 export type Control =
   | { type: 'range'; id: string; label: string; min: number; max: number; step: number; value: number }
@@ -72,8 +75,11 @@ export interface FigureKind<F extends FigureBase = FigureBase, S extends z.ZodTy
   keyed(figure: F): { key: string; activation: string; params: ParamValues }[];
   /** The rows a render process will hold, to choose where to render. */
   rows(figure: F): number;
-  /** The spec's body (layout and layers), its `datasets.table` and its alt text. */
-  draw(figure: F, c: Colors): { body: Body; rows: object[]; description: string };
+  /**
+   * The spec's body (layout and layers), its `datasets.table` and its alt text; and the text of each file
+   * the figure writes beside it (its `sidecars`), by name after the id, made only when written.
+   */
+  draw(figure: F, c: Colors): { body: Body; rows: object[]; description: string; sidecars?: Sidecars };
   /**
    * The page's controls beyond the activations' parameter sliders (which every kind gets from `drawn`),
    * and how a control's value changes the figure's config.

@@ -3,8 +3,9 @@ import { activations } from './activations/index.ts';
 import { depth } from './depth/index.ts';
 import type { FigureKind } from './kind.ts';
 import { overlay } from './overlay/index.ts';
+import { training } from './training/index.ts';
 
-const LIST = [activations, overlay, depth] as const satisfies readonly FigureKind[];
+const LIST = [activations, overlay, depth, training] as const satisfies readonly FigureKind[];
 
 type Kinds = (typeof LIST)[number];
 /** The built-in kinds' modules, as types (config/types.ts infers the user's config from their schemas). */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { findActivation, type ParamValues } from './activations/registry.ts';
 import type { InitName } from './activations/types.ts';
+import { times, timesT } from './matrix.ts';
 
 // @stdlib's generator is loaded when a simulation runs, not when the module is imported.
 const require = createRequire(import.meta.url);
@@ -24,12 +25,12 @@ export interface DepthRow {
   gradient: number;
 }
 
-/** Weight initialisations (normal, fan_in = fan_out = n): each one's name and standard deviation. */
+/** Weight initialisations (normal): each one's name and standard deviation for a layer's fan-in and fan-out. */
 export const INITS = {
-  xavier: { name: 'Xavier', std: (n: number) => Math.sqrt(2 / (n + n)) },
-  he: { name: 'He', std: (n: number) => Math.sqrt(2 / n) },
-  lecun: { name: 'LeCun', std: (n: number) => Math.sqrt(1 / n) },
-} as const satisfies Record<InitName, { name: string; std: (n: number) => number }>;
+  xavier: { name: 'Xavier', std: (fanIn: number, fanOut = fanIn) => Math.sqrt(2 / (fanIn + fanOut)) },
+  he: { name: 'He', std: (fanIn: number) => Math.sqrt(2 / fanIn) },
+  lecun: { name: 'LeCun', std: (fanIn: number) => Math.sqrt(1 / fanIn) },
+} as const satisfies Record<InitName, { name: string; std: (fanIn: number, fanOut?: number) => number }>;
 export type Init = InitName;
 
 /** The initialisation an activation's definition pairs it with (its `init`); Xavier for an unknown name. */
@@ -37,6 +38,15 @@ export const defaultInit = (activation: string): Init => findActivation(activati
 
 /** The initialisation of an activation, by default or as given. */
 export const initialisation = (activation: string, init: Init = defaultInit(activation)) => INITS[init];
+
+/**
+ * The seeded generator every simulated or trained network draws from: standard normals (MT19937 through
+ * @stdlib's randn, its PRNG named), and through its `PRNG` uniforms on [0, 1) from the same stream.
+ */
+export function seededNormal(seed: number): { (): number; PRNG: () => number } {
+  const randn = require('@stdlib/random-base-randn') as Randn;
+  return randn.factory({ name: 'improved-ziggurat', seed: seed + 1 });
+}
 
 /**
  * How a gradient's size changes as it travels back through a deep, fully connected network without
@@ -53,8 +63,7 @@ export function simulateDepth(
 ): DepthRow[] {
   const activation = findActivation(activationName)!;
   const { depth: L, width: n, batch: B } = sim;
-  const randn = require('@stdlib/random-base-randn') as Randn;
-  const normal = randn.factory({ name: 'improved-ziggurat', seed: sim.seed + 1 });
+  const normal = seededNormal(sim.seed);
   const std = initialisation(activation.name, init).std(n);
   const weights = Array.from({ length: L }, () => {
     const w = new Float64Array(n * n);
@@ -66,7 +75,7 @@ export function simulateDepth(
   for (let i = 0; i < a.length; i++) a[i] = normal();
   const pre: Float64Array[] = [];
   for (let l = 0; l < L; l++) {
-    const h = matmul(a, weights[l], B, n, false);
+    const h = times(a, weights[l], B, n, n);
     pre.push(h);
     a = new Float64Array(h.length);
     for (let i = 0; i < h.length; i++) a[i] = activation.f(h[i], params);
@@ -84,31 +93,7 @@ export function simulateDepth(
       sum += delta[i] * delta[i];
     }
     rows.push({ activation: activation.name, depth: L - l, gradient: Math.sqrt(sum / h.length) });
-    if (l > 0) upstream = matmul(delta, weights[l], B, n, true);
+    if (l > 0) upstream = timesT(delta, weights[l], B, n, n);
   }
   return rows;
-}
-
-/** x (B×n) times W (n×n), or times Wᵀ. Row-major Float64Arrays. */
-function matmul(x: Float64Array, w: Float64Array, B: number, n: number, transpose: boolean): Float64Array {
-  const out = new Float64Array(B * n);
-  for (let b = 0; b < B; b++) {
-    const row = b * n;
-    if (!transpose) {
-      for (let k = 0; k < n; k++) {
-        const xk = x[row + k];
-        if (xk === 0) continue;
-        const wk = k * n;
-        for (let j = 0; j < n; j++) out[row + j] += xk * w[wk + j];
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        const wj = j * n;
-        let s = 0;
-        for (let k = 0; k < n; k++) s += x[row + k] * w[wj + k];
-        out[row + j] = s;
-      }
-    }
-  }
-  return out;
 }

@@ -87,9 +87,10 @@ export async function keyContext(png: PngOptions, date: Date): Promise<KeyContex
 }
 
 /**
- * The keys of one figure's files (`figure`: its normalized config). The spec and the CSV depend on the
- * figure alone; each image on the figure and what its format's record says decides its bytes (PNG its
- * scale and encoding, PDF its date), so that narrowing a build to one format leaves the others current.
+ * The keys of one figure's files (`figure`: its normalized config). The spec, the CSV and a kind's data
+ * files depend on the figure alone; each image on the figure and what its format's record says decides
+ * its bytes (PNG its scale and encoding, PDF its date), so that narrowing a build to one format leaves the
+ * others current.
  */
 export function fileKeys(figure: { source?: unknown }, context: KeyContext): Record<FileRole, string> {
   // A figure's source decides its page alone: the images are drawn from the normalized figure.
@@ -110,6 +111,7 @@ export function fileKeys(figure: { source?: unknown }, context: KeyContext): Rec
   return {
     spec: data,
     csv: data,
+    data,
     html: key({ role: 'html', source, page: PAGE_VERSION }),
     ...(Object.fromEntries(images) as Record<Format, string>),
   };

@@ -2,20 +2,33 @@
 // (the folder's own bookkeeping files are named in names.ts).
 import { type Format, formatRecord } from '../formats.ts';
 
-export type FileRole = 'spec' | 'csv' | 'html' | Format;
+/** 'data': a file a figure's kind writes beside it (a training figure's <id>.training.json). */
+export type FileRole = 'spec' | 'csv' | 'data' | 'html' | Format;
 
 /**
- * A figure's files for the given image formats: the spec and the CSV always, its interactive page
- * when it has one, then one per format.
+ * A figure's files for the given image formats: the spec and the CSV always, the data files its kind
+ * writes (`sidecars`, named after the id), its interactive page when it has one, then one per format.
  */
-export function outputFiles(id: string, formats: readonly Format[], page = false): { name: string; role: FileRole }[] {
+export function outputFiles(
+  id: string,
+  formats: readonly Format[],
+  page = false,
+  sidecars: readonly string[] = [],
+): { name: string; role: FileRole }[] {
   return [
     { name: `${id}.vl.json`, role: 'spec' },
     { name: `${id}.csv`, role: 'csv' },
+    ...sidecars.map((name) => ({ name: `${id}.${name}`, role: 'data' as const })),
     ...(page ? [{ name: `${id}.html`, role: 'html' as const }] : []),
     ...formats.map((format) => ({ name: `${id}.${formatRecord(format).ext}`, role: format })),
   ];
 }
+
+/** A figure's files for these formats: its page if it has one, and its kind's data files. */
+export const figureFiles = (
+  figure: { id: string; interactive?: unknown; sidecars?: readonly string[] },
+  formats: readonly Format[],
+) => outputFiles(figure.id, formats, hasPage(figure), figure.sidecars);
 
 /** Whether a figure has an interactive page (`interactive: false` turns it off). */
 export const hasPage = (figure: { interactive?: unknown }): boolean => figure.interactive !== false;

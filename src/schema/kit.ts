@@ -161,7 +161,7 @@ export const seriesSchema = z.union([
     activation: z.string(),
     params: paramsSchema.optional(),
     label: z.string().optional(),
-    /** A depth figure's weight initialisation; default: the one practice pairs with the activation. */
+    /** A depth or training figure's weight initialisation; default: the one practice pairs with the activation. */
     init: z.enum(INIT_NAMES).optional(),
   }),
 ]);

@@ -150,6 +150,11 @@ function card(entry: ManifestFigure, folder: string): string {
     ...downloads.map((f) => [ext(f), formatRecord(f).gallery.label]),
     ['vl.json', 'Vega-Lite spec'],
     ['csv', 'CSV'],
+    // A kind's own data files (a training figure's training.json), by name.
+    ...entry.files
+      .map((f) => f.name.slice(entry.id.length + 1))
+      .filter((e) => !['html', 'vl.json', 'csv', ...FORMATS.map(ext)].includes(e))
+      .map((e) => [e, e]),
   ]
     .filter(([e]) => hasFile(e))
     .map(([e, label]) => `<a href="${file(e)}">${label}</a>`)

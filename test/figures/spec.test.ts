@@ -55,12 +55,16 @@ describe('the default config', () => {
 describe('data contract: datasets.table rows are {activation, z, y, dy}', () => {
   const wholeTable =
     'every default spec keeps its whole table in datasets.table with exactly those keys ' +
-    '(depth figures: {activation, depth, gradient})';
+    '(depth figures: {activation, depth, gradient}; training figures: {activation, quantity, step, value})';
   it(wholeTable, () => {
     for (const [id, spec] of Object.entries(specs)) {
       expect(Object.keys(spec.datasets)).toEqual(['table']);
       const keys =
-        id === 'vanishing-gradient-depth' ? ['activation', 'depth', 'gradient'] : ['activation', 'z', 'y', 'dy'];
+        id === 'vanishing-gradient-depth'
+          ? ['activation', 'depth', 'gradient']
+          : id === 'training-moons'
+            ? ['activation', 'quantity', 'step', 'value']
+            : ['activation', 'z', 'y', 'dy'];
       for (const row of spec.datasets.table) expect(Object.keys(row)).toEqual(keys);
     }
   });

@@ -38,6 +38,7 @@ const CONFIG = {
       activations: ['sigmoid', 'tanh', { activation: 'elu', params: { alpha: 0.5 } }],
     },
     { id: 'depth', kind: 'vanishing-gradient-depth', activations: ['sigmoid', 'relu'], depth: 8, units: 16, batch: 4 },
+    { id: 'training', kind: 'training', activations: ['sigmoid', 'gelu'], depth: 4, units: 6, samples: 16, steps: 30 },
     {
       id: 'smooth',
       grid: GRID,
@@ -271,6 +272,23 @@ describe('a page in Chromium, opened from disk', () => {
     const { buildSpec } = await import('../../src/kinds/spec.ts');
     const config = normalizeConfig({ figures: [{ ...CONFIG.figures.find((f) => f.id === 'depth')!, depth: 12 }] });
     expect(drawn).toEqual(JSON.parse(JSON.stringify(buildSpec(config.figures[0]).datasets.table)));
+    await page.close();
+  }, 120_000);
+
+  it('trains a training figure in the browser as a build does, and its step slider marks that step', async () => {
+    const page = await open('training');
+    await type(page, 'Step', '12');
+    const drawn = await page.evaluate(() => (window as any).VEGA_DEBUG.spec);
+    const { buildSpec } = await import('../../src/kinds/spec.ts');
+    const config = normalizeConfig({ figures: [{ ...CONFIG.figures.find((f) => f.id === 'training')!, at: 12 }] });
+    const built = JSON.parse(JSON.stringify(buildSpec(config.figures[0])));
+    expect(drawn.datasets.table).toEqual(built.datasets.table);
+    // Each panel: the curves, the rule at step 12, each curve's value there.
+    for (const [i, panel] of drawn.hconcat.entries()) {
+      expect(panel.layer.slice(1)).toEqual(built.hconcat[i].layer.slice(1));
+      expect(panel.layer[1].data.values).toEqual([{ step: 12 }]);
+      expect(panel.layer[2].data.values.map((r: { step: number }) => r.step)).toEqual([12, 12]);
+    }
     await page.close();
   }, 120_000);
 

@@ -17,10 +17,11 @@ const changed = (a: Record<string, string>, b: Record<string, string>) =>
   Object.keys(a).filter((role) => a[role] !== b[role]);
 
 describe('fileKeys(figure, context)', () => {
-  it('keys the spec, the CSV, the page and every format of the records, the spec and CSV alike', async () => {
+  it("keys the spec, the CSV, a kind's data files, the page and every format, the first three alike", async () => {
     const keys = fileKeys(figure, await keyContext(png, new Date(0)));
-    expect(Object.keys(keys)).toEqual(['spec', 'csv', 'html', ...FORMATS]);
+    expect(Object.keys(keys)).toEqual(['spec', 'csv', 'data', 'html', ...FORMATS]);
     expect(keys.spec).toBe(keys.csv);
+    expect(keys.data).toBe(keys.spec);
     expect(new Set(Object.values(keys)).size).toBe(2 + FORMATS.length); // the spec and CSV share one
   });
 

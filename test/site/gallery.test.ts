@@ -71,7 +71,17 @@ describe('figures/index.html in Chromium', () => {
       expect(await figure.locator('h3').textContent()).toBe(title);
       expect(await figure.locator('img').getAttribute('alt')).toBe(alt);
       const links = await figure.locator('.files a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(links).toEqual([`${id}.html`, `${id}.svg`, `${id}.pdf`, `${id}.png`, `${id}.vl.json`, `${id}.csv`]);
+      // A training figure also links its record (its kind's data file).
+      const data = id.startsWith('training-') ? [`${id}.training.json`] : [];
+      expect(links).toEqual([
+        `${id}.html`,
+        `${id}.svg`,
+        `${id}.pdf`,
+        `${id}.png`,
+        `${id}.vl.json`,
+        `${id}.csv`,
+        ...data,
+      ]);
       const snippets = await figure.locator('pre code').allTextContents();
       expect(snippets).toEqual([
         `![${title}](figures/${id}.png)`,

@@ -57,7 +57,7 @@ const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸'
  * A log axis's labels as powers of ten with a real superscript (10⁰, 10⁻⁵); a tick that is not a power
  * of ten keeps its plain number. format 'd' writes the minus as U+2212.
  */
-const POWER_OF_TEN = (() => {
+export const POWER_OF_TEN = (() => {
   const exponent = 'round(log(datum.value) / LN10)';
   let sup = `replace(format(${exponent}, 'd'), /−/g, '⁻')`;
   SUPERSCRIPTS.forEach((glyph, digit) => {
@@ -66,6 +66,18 @@ const POWER_OF_TEN = (() => {
   const isPower = `abs(log(datum.value) / LN10 - ${exponent}) < 1e-9`;
   return `${isPower} ? '10' + ${sup} : format(datum.value, '~g')`;
 })();
+
+/**
+ * A log axis's domain with headroom: it reaches 4% of its decades past the highest and lowest values, so
+ * a line near 10⁰ does not run along the frame.
+ */
+export function logDomain(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  const margin = 0.04 * Math.max(Math.log10(hi / lo), 1);
+  return [lo / 10 ** margin, hi * 10 ** margin];
+}
 
 /**
  * RMS gradient against depth on a log scale, one line per activation, and for each activation whose
@@ -90,16 +102,11 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
     scale: { domain: [1, L], nice: false },
     axis: { values: depthTicks(L, xTickCount(figure.width, figure.fontScale)) },
   };
-  // Headroom: the y range reaches 4% of its decades past the highest and lowest values (lines and bounds),
-  // so a line near 10⁰ does not run along the frame.
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of series) {
-    for (const r of s.rows) [lo, hi] = [Math.min(lo, r.gradient), Math.max(hi, r.gradient)];
-    if (figure.bound && s.maxSlope < 1) lo = Math.min(lo, s.rows[0].gradient * s.maxSlope ** (L - 1));
-  }
-  const margin = 0.04 * Math.max(Math.log10(hi / lo), 1);
-  const yDomain = [lo / 10 ** margin, hi * 10 ** margin];
+  const values = series.flatMap((s) => [
+    ...s.rows.map((r) => r.gradient),
+    ...(figure.bound && s.maxSlope < 1 ? [s.rows[0].gradient * s.maxSlope ** (L - 1)] : []),
+  ]);
+  const yDomain = logDomain(values);
   const lines: Layer = {
     data: { name: 'table' },
     transform: [{ calculate: byKey, as: 'label' }],

@@ -2,38 +2,30 @@
 import { DEFAULT_SERIES, INIT_NAMES } from '../../figures/model.ts';
 import { defineKind, type SchemaKit } from '../kind.ts';
 import { describeDepth } from './describe.ts';
+import { networkShape } from './network.ts';
 import { depthBody, simulateFigure } from './draw.ts';
 import { DEPTH_WORK, type DepthFigure, NAME, SIMULATION } from './types.ts';
 
-const schema = ({ z, common, series, check }: SchemaKit) =>
-  z
+const schema = (kit: SchemaKit) => {
+  // Default 30 layers of 128 units. The seed after the batch: a config is kept (on its page) in this order.
+  const { seed, ...network } = networkShape(kit, { depth: 500, units: 2048 });
+  return kit.z
     .strictObject({
-      kind: z.literal(NAME),
-      ...common,
-      /** Default sigmoid, tanh, relu. */
-      activations: z.array(series).min(1).max(8).optional(),
-      /** Layers. Default 30. */
-      depth: z.number().int().min(2).max(500).optional(),
-      /** Units per layer. Default 128. */
-      units: z.number().int().min(2).max(2048).optional(),
+      kind: kit.z.literal(NAME),
+      ...kit.common,
+      ...network,
       /** Random inputs in the batch. Default 16. */
-      batch: z.number().int().min(1).max(4096).optional(),
-      /** Seed of the pseudo-random generator. Default 0. */
-      seed: z
-        .number()
-        .int()
-        .min(0)
-        .max(2 ** 32 - 1)
-        .optional(),
+      batch: kit.z.number().int().min(1).max(4096).optional(),
+      seed,
       /**
        * Draw the f' factor alone, g(1)·max|f'|^(depth-1), dashed, where max |f'| is below 1 (not a bound:
        * the weights move the curve). Default true.
        */
-      bound: z.boolean().optional(),
+      bound: kit.z.boolean().optional(),
     })
     .superRefine((f, ctx) => {
-      check.id(f, ctx);
-      check.series(f.activations, ctx);
+      kit.check.id(f, ctx);
+      kit.check.series(f.activations, ctx);
       const d = SIMULATION;
       const work = (f.depth ?? d.depth) * (f.units ?? d.units) ** 2 * (f.batch ?? d.batch);
       if (work > DEPTH_WORK) {
@@ -41,6 +33,7 @@ const schema = ({ z, common, series, check }: SchemaKit) =>
         ctx.addIssue({ code: 'custom', path: ['units'], message });
       }
     });
+};
 
 export const depth = defineKind<DepthFigure, ReturnType<typeof schema>>({
   name: NAME,
