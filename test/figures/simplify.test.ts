@@ -81,9 +81,10 @@ describe('simplifying a drawn curve', () => {
     const config = await loadConfig(`${root}/figures.config.ts`);
     let written = 0;
     let drawn = 0;
-    // The kinds whose rows are samples of activations (a depth or training figure's are few and kept).
-    for (const figure of config.figures.filter((f) => kindOf(f.kind).keyed(f).length > 0)) {
-      const spec = buildSpec(figure);
+    for (const figure of config.figures) {
+      const spec = buildSpec(figure); // registers the figure's formula activations
+      // The kinds whose rows are samples of activations (a depth or training figure's are few and kept).
+      if (kindOf(figure.kind).keyed(figure).length === 0) continue;
       written += spec.datasets.table.length;
       drawn += specForRender(figure, spec, 2).datasets.table.length;
     }
