@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Config, Figure } from '../config/model.ts';
 import { fileKeys, type KeyContext, keyContext, sha256 } from '../output/content-key.ts';
 import { saveHashes } from '../output/hashes.ts';
-import { hasPage, hasPages, outputFiles } from '../output/layout.ts';
+import { figureFiles, hasPage, hasPages } from '../output/layout.ts';
 import { PENDING } from '../output/names.ts';
 import { fileState, type Manifest, type ManifestFigure, readManifest } from '../output/manifest.ts';
 import { buildDate } from './date.ts';
@@ -55,7 +55,7 @@ export async function check(config: Config, options: CheckOptions = {}): Promise
     const found: Problem[] = [];
     for await (const problem of figureProblems(dir, figure, config.formats, entry, fileKeys(figure, context)))
       found.push(problem);
-    const names = new Set(outputFiles(figure.id, config.formats, hasPage(figure)).map((f) => f.name));
+    const names = new Set(figureFiles(figure, config.formats).map((f) => f.name));
     for (const file of entry?.files ?? []) {
       if (!names.has(file.name) && (await state(file)) !== 'missing')
         found.push({ kind: 'orphaned', file: file.name, why: `the config no longer asks for this format` });
@@ -114,7 +114,7 @@ async function compareRendered(
     const result = made[i];
     if (result instanceof Error) {
       // Named on its last file: with a problem already there, the reason is added to it.
-      const { name } = outputFiles(figure.id, config.formats, hasPage(figure)).at(-1)!;
+      const { name } = figureFiles(figure, config.formats).at(-1)!;
       const why = `figure "${figure.id}" cannot be made now: ${result.message}`;
       const there = reported.find((p) => p.file === name);
       if (there) there.why += `; ${why}`;

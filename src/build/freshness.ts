@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { Figure } from '../config/model.ts';
 import { hashOf } from '../output/hashes.ts';
 import type { Format } from '../formats.ts';
-import { type FileRole, hasPage, outputFiles, PAGE_ASSETS } from '../output/layout.ts';
+import { type FileRole, figureFiles, PAGE_ASSETS } from '../output/layout.ts';
 import { fileState, type ManifestFigure, type ManifestFile } from '../output/manifest.ts';
 import { siteFiles } from '../site/files.ts';
 
@@ -38,7 +38,7 @@ export async function* figureProblems(
   entry: ManifestFigure | undefined,
   keys: Record<FileRole, string>,
 ): AsyncGenerator<Problem> {
-  const expected = outputFiles(figure.id, formats, hasPage(figure));
+  const expected = figureFiles(figure, formats);
   if (!entry) {
     for (const { name } of expected)
       yield { kind: 'missing', file: name, why: `figure "${figure.id}" has not been built` };

@@ -4,7 +4,7 @@
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/model.ts';
-import { hasPage, outputFiles } from '../output/layout.ts';
+import { figureFiles } from '../output/layout.ts';
 import { isMine, type OutputFolder } from './folder.ts';
 import type { Planned } from './plan.ts';
 
@@ -33,7 +33,7 @@ export async function pruneFigures(
 export async function dropFormats(dir: string, folder: OutputFolder, p: Planned): Promise<boolean> {
   const entry = folder.entries.get(p.figure.id);
   if (!entry) return false;
-  const keep = new Set(outputFiles(p.figure.id, p.allowed, hasPage(p.figure)).map((f) => f.name));
+  const keep = new Set(figureFiles(p.figure, p.allowed).map((f) => f.name));
   const dropped = entry.files.filter((f) => !keep.has(f.name));
   if (dropped.length === 0) return false;
   for (const file of dropped) await unlink(join(dir, file.name)).catch(() => {});

@@ -3,7 +3,7 @@ import { readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discard, writeAtomic } from '../output/files.ts';
 import { rememberHash } from '../output/hashes.ts';
-import { hasPage, outputFiles } from '../output/layout.ts';
+import { figureFiles } from '../output/layout.ts';
 import { PENDING } from '../output/names.ts';
 import { fileState, type ManifestFile } from '../output/manifest.ts';
 import { manifestEntry } from './entry.ts';
@@ -19,7 +19,7 @@ import type { Planned } from './plan.ts';
  */
 export async function writeFigure(dir: string, folder: OutputFolder, p: Planned, made: FigureResult): Promise<number> {
   const old = folder.entries.get(p.figure.id);
-  const expected = outputFiles(p.figure.id, p.allowed, hasPage(p.figure));
+  const expected = figureFiles(p.figure, p.allowed);
   const keep = new Set(expected.map((f) => f.name));
   const records = new Map<string, ManifestFile>();
   for (const file of old?.files ?? []) if (keep.has(file.name)) records.set(file.name, file);

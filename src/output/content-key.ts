@@ -84,6 +84,8 @@ export function fileKeys(figure: { source?: unknown }, context: KeyContext): Rec
     spec: data,
     csv: data,
     html: key({ role: 'html', source, page: PAGE_VERSION }),
+    // An animation's GIF is drawn at one pixel per CSS pixel and encoded by gifenc (only its figures ask).
+    gif: 'animate' in drawn ? key({ role: 'gif', gifenc: packageVersion('gifenc') }) : '',
     ...(Object.fromEntries(images) as Record<Format, string>),
   };
 }

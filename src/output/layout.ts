@@ -2,20 +2,55 @@
 // (the folder's own bookkeeping files are named in names.ts).
 import { type Format, formatRecord } from '../formats.ts';
 
-export type FileRole = 'spec' | 'csv' | 'html' | Format;
+export type FileRole = 'spec' | 'csv' | 'html' | 'gif' | Format;
+
+/** A figure's files beyond its images: reveal frames (<id>-1 … <id>-steps per format) and an animation. */
+export interface Motion {
+  steps?: number;
+  gif?: boolean;
+}
 
 /**
  * A figure's files for the given image formats: the spec and the CSV always, its interactive page
  * when it has one, then one per format.
  */
-export function outputFiles(id: string, formats: readonly Format[], page = false): { name: string; role: FileRole }[] {
+export function outputFiles(
+  id: string,
+  formats: readonly Format[],
+  page = false,
+  motion: Motion = {},
+): { name: string; role: FileRole }[] {
   return [
     { name: `${id}.vl.json`, role: 'spec' },
     { name: `${id}.csv`, role: 'csv' },
     ...(page ? [{ name: `${id}.html`, role: 'html' as const }] : []),
-    ...formats.map((format) => ({ name: `${id}.${formatRecord(format).ext}`, role: format })),
+    ...formats.flatMap((format) => [
+      { name: `${id}.${formatRecord(format).ext}`, role: format },
+      ...revealFrames(id, format, motion.steps),
+    ]),
+    ...(motion.gif ? [{ name: `${id}.gif`, role: 'gif' as const }] : []),
   ];
 }
+
+/** A reveal's frames of one format: <id>-1.<ext> … <id>-<steps>.<ext>. */
+export function revealFrames(id: string, format: Format, steps = 0): { name: string; role: Format }[] {
+  return Array.from({ length: steps }, (_, i) => ({
+    name: `${id}-${i + 1}.${formatRecord(format).ext}`,
+    role: format,
+  }));
+}
+
+/** The figure's motion, as its files need it. */
+export const motionOf = (figure: { reveal?: { steps: number }; animate?: unknown }): Motion => ({
+  ...(figure.reveal && { steps: figure.reveal.steps }),
+  ...(figure.animate !== undefined && { gif: true }),
+});
+
+/** Every file of a figure for these image formats: outputFiles with its page and its motion. */
+export const figureFiles = (
+  figure: { id: string; interactive?: unknown; reveal?: { steps: number }; animate?: unknown },
+  formats: readonly Format[],
+): { name: string; role: FileRole }[] => outputFiles(figure.id, formats, hasPage(figure), motionOf(figure));
 
 /** Whether a figure has an interactive page (`interactive: false` turns it off). */
 export const hasPage = (figure: { interactive?: unknown }): boolean => figure.interactive !== false;
