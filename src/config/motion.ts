@@ -111,3 +111,15 @@ function withParam(
   };
   return { copy: walk(parsed), found };
 }
+
+/** A reveal's frame <id>-i would be another figure's file: refused, naming that figure's id. */
+export function refuseFrameIds(figures: readonly Figure[], file: string): void {
+  const frames = new Map<string, string>();
+  for (const f of figures)
+    for (let i = 1; i <= (f.reveal?.steps ?? 0); i++) frames.set(`${f.id}-${i}`.toLowerCase(), f.id);
+  for (const [i, f] of figures.entries()) {
+    const of = frames.get(f.id.toLowerCase());
+    if (of !== undefined)
+      throw new UserError(`${file}: figures[${i}].id: "${f.id}" is also the name of a reveal frame of "${of}"`);
+  }
+}

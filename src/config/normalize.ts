@@ -5,7 +5,7 @@ import { nameSeries } from '../math/params.ts';
 import { canonicalFormats } from '../formats.ts';
 import { configError } from './messages.ts';
 import { checkOnGrid, type FormulaDefinition, normalizeFormulas } from './formulas.ts';
-import { normalizeMotion } from './motion.ts';
+import { normalizeMotion, refuseFrameIds } from './motion.ts';
 import { DEFAULTS, NORMALIZED, type Config, type Figure, type FigureBase, type Series } from './model.ts';
 import { DEFAULT_SERIES, fnsOf, PRESET_SIZES } from '../figures/model.ts';
 import type { Layout } from '../kinds/kind.ts';
@@ -39,6 +39,7 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
     if (parsed.reveal !== undefined || parsed.animate)
       normalizeMotion(f, parsed, file, `figures[${i}]`, (p) => normalizeFigure(p, c));
   }
+  refuseFrameIds(figures, file);
   // A page recomputes its figure at every slider step: a large grid gets none.
   for (const f of figures) if (kindOf(f.kind).rows(f) > PAGE_MAX_ROWS) f.interactive = false;
   for (const [i, f] of figures.entries()) if (f.interactive !== false) f.source = pageSource(c, c.figures[i], f);
