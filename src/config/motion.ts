@@ -40,14 +40,16 @@ export function normalizeMotion(
   const values = animationValues(animate);
   const { param } = animate;
   const frames = values.map((value, i) => {
-    const field = animate.values ? `animate.values[${i}]` : i === 0 ? 'animate.from' : 'animate.to';
-    const { copy, found } = withParam(parsed, param, value, (message) => fail(field, message));
+    const last = i === values.length - 1;
+    const field = animate.values ? `animate.values[${i}]` : i === 0 ? 'animate.from' : last ? 'animate.to' : 'animate';
+    const frame = animate.values || i === 0 || last ? '' : `frame ${i + 1} (${param} = ${value}): `;
+    const { copy, found } = withParam(parsed, param, value, (message) => fail(field, frame + message));
     if (found === 0) throw fail('animate.param', `no series of this figure has a parameter "${param}"`);
     if (found > 1)
       throw fail('animate.param', `${found} series have a parameter "${param}"; an animation sweeps one series`);
     const { animate: _a, reveal: _r, ...still } = copy as ParsedFigure;
-    const frame = renormalize({ ...still, interactive: false } as ParsedFigure);
-    return { ...frame, ...(figure.formulas && { formulas: figure.formulas }) };
+    const drawn = renormalize({ ...still, interactive: false } as ParsedFigure);
+    return { ...drawn, ...(figure.formulas && { formulas: figure.formulas }) };
   });
   const area = figureArea(figure);
   if (area * frames.length > MAX_FRAME_PIXELS) {
