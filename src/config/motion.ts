@@ -4,8 +4,7 @@
 import { UserError } from '../errors.ts';
 import type { Figure } from '../kinds/registry.ts';
 import { kindOf } from '../kinds/registry.ts';
-import { findActivation } from '../math/activations/registry.ts';
-import { ParamError, resolveParams } from '../math/params.ts';
+import { ParamError, resolveRef } from '../math/params.ts';
 import { animationValues, MAX_FRAME_PIXELS } from '../schema/motion.ts';
 import type { ParsedFigure } from './schema.ts';
 
@@ -85,12 +84,13 @@ function withParam(
   fail: (message: string) => Error,
 ): { copy: unknown; found: number } {
   let found = 0;
-  const has = (name: unknown) => typeof name === 'string' && Object.hasOwn(findActivation(name)?.params ?? {}, param);
+  // Names are validated by now; resolveRef gives the activation (a built-in or the config's formula).
+  const has = (name: unknown) => typeof name === 'string' && Object.hasOwn(resolveRef(name).activation.params, param);
   const set = (name: string, params: Record<string, unknown> = {}) => {
     found++;
     const merged = { ...params, [param]: value };
     try {
-      resolveParams(findActivation(name)!, merged);
+      resolveRef(name, merged);
     } catch (error) {
       if (error instanceof ParamError) throw fail(`${name}: ${error.key}: ${error.message}`);
       throw error;
