@@ -18,7 +18,7 @@ export function motionParts(entry: ManifestFigure, folder: string, img: Format |
   const snippets: [string, string][] = [];
   if (shown.length) {
     const imgs = shown.map(
-      (name, i) => `<img src="${name}" loading="lazy" alt="${esc(entry.title)}, step ${i + 1} of ${shown.length}">`,
+      (name, i) => `<img src="${name}" alt="${esc(entry.title)}, step ${i + 1} of ${shown.length}">`,
     );
     html.push(
       `<details class="frames"><summary>Reveal: ${shown.length} steps</summary><div>${imgs.join('')}</div></details>`,
@@ -31,7 +31,7 @@ export function motionParts(entry: ManifestFigure, folder: string, img: Format |
   }
   if (names.has(`${entry.id}.gif`)) {
     html.push(
-      `<details class="frames"><summary>Animation (GIF)</summary><img src="${entry.id}.gif" loading="lazy" alt="${esc(`Animation: ${entry.alt}`)}"></details>`,
+      `<details class="frames"><summary>Animation (GIF)</summary><img src="${entry.id}.gif" alt="${esc(`Animation: ${entry.alt}`)}"></details>`,
     );
     snippets.push(['Markdown (animation)', `![${entry.title}](${folder}/${entry.id}.gif)`]);
   }
