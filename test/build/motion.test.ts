@@ -75,6 +75,7 @@ describe('reveal', () => {
     const names = manifestFiles(p.out);
     expect(names).toEqual(expect.arrayContaining(['r-1.png', 'r-2.png', 'r-3.png', 'r-1.svg', 'r-3.svg']));
     expect(p.check().code).toBe(0);
+    expect(p.check('--render').code).toBe(0);
     const again = p.build();
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/0 files written|unchanged/);
@@ -149,5 +150,7 @@ describe('animate', () => {
     for (const f of frames) expect(strip(f)).toBe(strip(frames[0]));
     expect(manifestFiles(a.out)).toContain('sp.gif');
     expect(a.check().code).toBe(0);
+    // check --render makes the GIF again in memory: the same bytes.
+    expect(a.check('--render').code).toBe(0);
   });
 });
