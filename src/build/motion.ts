@@ -46,7 +46,7 @@ export async function revealFiles(
 /**
  * An animation's GIF: its frames laid out as the fitted figure is (its panel size and margins), each
  * plot's y axis fixed to the range it takes over all the frames, drawn at one pixel per CSS pixel.
- * Says on stderr what it encodes, as that takes a while.
+ * Says on stderr, in one line, what it draws and encodes, as that takes a while.
  */
 export async function animationFile(figure: Figure): Promise<MotionFile[]> {
   const animate = figure.animate;
@@ -61,16 +61,16 @@ export async function animationFile(figure: Figure): Promise<MotionFile[]> {
   ]);
   const { pixelsOf } = await import('../render/pixels.ts');
   const pixels = [];
-  process.stderr.write(`${figure.id}.gif: drawing ${frames.length} frames (${animate.param})\n`);
+  const { param, values } = animate;
+  const range = `${param} ${values[0]} to ${values.at(-1)}`;
+  process.stderr.write(
+    `${figure.id}.gif: drawing and encoding ${frames.length} frames (${range}) at ${animate.fps} fps\n`,
+  );
   for (const frame of frames) {
     const still = kind.fixAxes!(frame, fixed) as Figure;
     pixels.push(await pixelsOf(specForRender(still, buildSpec(still), 1)));
   }
   const { encodeGif } = await import('./gif.ts');
-  const { width, height } = pixels[0];
-  process.stderr.write(
-    `${figure.id}.gif: encoding ${frames.length} frames of ${width}×${height} at ${animate.fps} fps\n`,
-  );
   return [{ name: `${figure.id}.gif`, role: 'gif', bytes: await encodeGif(pixels, animate.fps) }];
 }
 

@@ -73,7 +73,10 @@ export async function keyContext(png: PngOptions, date: Date): Promise<KeyContex
  * figure alone; each image on the figure and what its format's record says decides its bytes (PNG its
  * scale and encoding, PDF its date), so that narrowing a build to one format leaves the others current.
  */
-export function fileKeys(figure: { source?: unknown }, context: KeyContext): Record<FileRole, string> {
+/** Each file role's key; an animation's GIF has one only in a figure that animates. */
+export type FileKeys = Record<Exclude<FileRole, 'gif'>, string> & { gif?: string };
+
+export function fileKeys(figure: { source?: unknown; animate?: unknown }, context: KeyContext): FileKeys {
   // A figure's source decides its page alone: the images are drawn from the normalized figure.
   const { source, ...drawn } = figure;
   const base = { figure: drawn, output: context.output, packages: context.packages, font: context.font };
@@ -84,8 +87,8 @@ export function fileKeys(figure: { source?: unknown }, context: KeyContext): Rec
     spec: data,
     csv: data,
     html: key({ role: 'html', source, page: PAGE_VERSION }),
-    // An animation's GIF is drawn at one pixel per CSS pixel and encoded by gifenc (only its figures ask).
-    gif: 'animate' in drawn ? key({ role: 'gif', gifenc: packageVersion('gifenc') }) : '',
     ...(Object.fromEntries(images) as Record<Format, string>),
+    // An animation's GIF is drawn at one pixel per CSS pixel and encoded by gifenc (only its figures ask).
+    ...(drawn.animate !== undefined && { gif: key({ role: 'gif', gifenc: packageVersion('gifenc') }) }),
   };
 }

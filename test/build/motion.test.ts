@@ -122,7 +122,7 @@ describe('animate', () => {
     ];
     const built = a.build();
     expect(built.code, built.stderr).toBe(0);
-    expect(built.stderr).toContain('sp.gif: encoding 40 frames');
+    expect(built.stderr).toBe('sp.gif: drawing and encoding 40 frames (beta 0.5 to 8) at 20 fps\n');
     expect(b.build().code).toBe(0);
     const gif = read(a.out, 'sp.gif');
     expect(gif.equals(read(b.out, 'sp.gif'))).toBe(true);
