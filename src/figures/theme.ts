@@ -97,6 +97,11 @@ export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2): Config 
     // Tick labels without needless decimals: -3, not -3.0.
     numberFormat: '~r',
     view: { stroke: c.domain },
+    // No ARIA description per data item: vega-lite formats one for every sample (a tenth of a figure's
+    // dataflow time), and a line's reads only its first point ("z: -10; value: 0"), which misleads; the
+    // figure's alt text (the SVG's title and desc) says what the curves show, and axes, legends and titles
+    // keep their own ARIA labels.
+    mark: { aria: false },
     axis: {
       ...text,
       gridColor: c.grid,

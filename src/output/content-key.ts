@@ -23,7 +23,10 @@ import type { FileRole } from './layout.ts';
 //    the depth figure's dashed line is "f′ factor alone"; PDF pages in points (0.75 pt per CSS pixel); jump
 //    markers: open circles beneath and larger, none with kinks: false; legend titles scale with the text;
 //    at least three x ticks; fixed sizes (`size`, presets) fitted exactly.
-export const OUTPUT_VERSION = 9;
+// 10: opaque PNGs as RGB, row filter none by default (png-encode.ts); no ARIA description per data item in SVG.
+// 11: images drawn from the rows their lines need (figures/simplify.ts): SVG paths a third to a half shorter.
+// 12: a yDomain the user gives labels its ends, and a curve along an end is drawn whole (figures/axes.ts).
+export const OUTPUT_VERSION = 12;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;

@@ -6,6 +6,15 @@ import { short } from '../../text.ts';
 import { hideEntries, jumpLayers, legendSpec, markerRadius, revealed, segment } from '../../figures/layers.ts';
 import { type Colors, xTickCount, yTickCount } from '../../figures/theme.ts';
 import type { OverlayFigure } from './types.ts';
+import { userYScale } from '../../figures/axes.ts';
+
+/** The y scale and axis: a domain the user gave labels its ends and draws a curve along one whole. */
+function yAxis(figure: OverlayFigure, yDomain: [number, number], sampled: readonly Sampled[]) {
+  const tickCount = yTickCount(figure.height, figure.fontScale);
+  if (!figure.yDomain) return { scale: { domain: yDomain, nice: false }, axis: { tickCount } };
+  const curves = sampled.map((d) => d.rows.map((r) => r.dy));
+  return userYScale(figure.yDomain, figure.height, tickCount, figure.lineWidth, curves, figure.fontScale);
+}
 
 /**
  * The derivatives of several activations on one set of axes: one line per activation (broken at its
@@ -54,8 +63,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
         field: 'dy',
         type: 'quantitative',
         title: axisTitle(figure.yTitle, figure.height, figure),
-        scale: { domain: yDomain, nice: false },
-        axis: { tickCount: yTickCount(figure.height, figure.fontScale) },
+        ...yAxis(figure, yDomain, sampled),
       },
       color: {
         field: 'label',
