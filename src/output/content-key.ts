@@ -39,6 +39,12 @@ export const sha256 = (data: string | Uint8Array) => createHash('sha256').update
  */
 export const PAGE_VERSION = 4;
 
+/**
+ * The animation's version: raise it when build/motion.ts or build/gif.ts change what a GIF holds (its
+ * key has no other part of their code; its frames are drawn as the figure is, under OUTPUT_VERSION).
+ */
+export const GIF_VERSION = 1;
+
 /** JSON with sorted keys: the same value always gives the same text, whatever order it was built in. */
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_, v) =>
@@ -92,6 +98,8 @@ export function fileKeys(figure: { source?: unknown; animate?: unknown }, contex
     html: key({ role: 'html', source, page: PAGE_VERSION }),
     ...(Object.fromEntries(images) as Record<Format, string>),
     // An animation's GIF is drawn at one pixel per CSS pixel and encoded by gifenc (only its figures ask).
-    ...(drawn.animate !== undefined && { gif: key({ role: 'gif', gifenc: packageVersion('gifenc') }) }),
+    ...(drawn.animate !== undefined && {
+      gif: key({ role: 'gif', gif: GIF_VERSION, gifenc: packageVersion('gifenc') }),
+    }),
   };
 }

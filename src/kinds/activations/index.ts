@@ -187,7 +187,7 @@ export const activations = defineKind<ActivationsFigure, ReturnType<typeof activ
     by === 'panels' ? figure.panels.length : figure.panels.reduce((n, p) => n + p.series.length, 0),
   fixAxes: (figure, yDomains) => ({
     ...figure,
-    panels: figure.panels.map((p, i) => ({ ...p, yDomain: yDomains[i] ?? p.yDomain })),
+    panels: figure.panels.map((p, i) => (p.yDomain || !yDomains[i] ? p : { ...p, fixedY: yDomains[i] })),
   }),
   title: (figure) => figure.title ?? figure.panels.map((p) => p.title).join(' | '),
   keyed: (figure) => seriesKeys(figure).map(({ key, series }) => ({ key, ...series })),

@@ -87,7 +87,9 @@ export function activationsBody(figure: ActivationsFigure, c: Colors) {
   const colorOf = seriesColors(figure, c);
   const all = figure.panels.map((_, i) => i);
   const shared = figure.shareY ? dataDomain(figure, all, panels) : undefined;
-  const domains = figure.panels.map((panel, i) => panel.yDomain ?? shared ?? dataDomain(figure, [i], panels));
+  const domains = figure.panels.map(
+    (panel, i) => panel.yDomain ?? panel.fixedY ?? shared ?? dataDomain(figure, [i], panels),
+  );
   // Where panels share one legend (crowded ones of one activation each), it goes in the first panel that
   // has a corner free of curves for it.
   const free = figure.panels.findIndex((panel, i) => {

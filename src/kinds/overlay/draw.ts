@@ -34,7 +34,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
   const byKey = (values: string[]) =>
     sampled.reduceRight((rest, d, i) => `datum.activation === ${JSON.stringify(d.key)} ? ${values[i]} : ${rest}`, '0');
   const [lo, hi] = sampled[0].zRange;
-  const yDomain = figure.yDomain ?? dyDomain(rows);
+  const yDomain = figure.yDomain ?? figure.fixedY ?? dyDomain(rows);
   const placed = figure.labelPeaks ? placePeaks(figure, sampled, colors, baseLabels, yDomain) : undefined;
   const labels = placed?.legend ?? baseLabels;
   // A reveal's frame draws the first series only; the others keep their legend entries' room.

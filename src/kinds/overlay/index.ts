@@ -60,7 +60,7 @@ export const overlay = defineKind<OverlayFigure, ReturnType<typeof schema>>({
       grid: figure.grid,
     })),
   steps: (figure, by) => (by === 'series' ? figure.series.length : 1),
-  fixAxes: (figure, [yDomain]) => ({ ...figure, ...(yDomain && { yDomain }) }),
+  fixAxes: (figure, [fixedY]) => (figure.yDomain || !fixedY ? figure : { ...figure, fixedY }),
   title: (figure) => figure.title ?? figure.id,
   keyed: (figure) => overlayKeys(figure).map(({ key }, i) => ({ key, ...figure.series[i] })),
   rows: (figure) => figure.series.length * gridLength(figure.grid),
