@@ -15,7 +15,8 @@ let stdout: string;
 beforeAll(() => {
   out = join(tempDir(), 'figures');
   const r = actfig(['build', '--out', out]);
-  expect(r.stderr).toBe('');
+  // Nothing on stderr but the line an animation prints while it encodes (softplus-beta.gif), by design.
+  expect(r.stderr.replace(/^[\w.-]+\.gif: drawing and encoding \d+ frames .*\n/gm, '')).toBe('');
   expect(r.code).toBe(0);
   stdout = r.stdout;
 }, 300_000);
@@ -32,15 +33,20 @@ describe('actfig build (default config)', () => {
   it(everyOutput, () => {
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // smooth-relus reveals its three series (smooth-relus-1 … -3 in each format); softplus-beta animates.
+    const frame = /^smooth-relus-[123]\./;
     for (const ext of ['.vl.json', '.csv', '.png', '.svg', '.pdf'])
-      expect(files.filter((f) => f.endsWith(ext))).toHaveLength(31);
+      expect(files.filter((f) => f.endsWith(ext) && !frame.test(f))).toHaveLength(32);
+    for (const ext of ['.png', '.svg', '.pdf'])
+      expect(files.filter((f) => f.endsWith(ext) && frame.test(f))).toHaveLength(3);
+    expect(files.filter((f) => f.endsWith('.gif'))).toEqual(['softplus-beta.gif']);
     // Every figure's interactive page (index.html is the gallery), and the scripts they load.
-    expect(files.filter((f) => f.endsWith('.html') && f !== 'index.html')).toHaveLength(31);
+    expect(files.filter((f) => f.endsWith('.html') && f !== 'index.html')).toHaveLength(32);
     // The training figure's record.
     expect(files.filter((f) => f.endsWith('.training.json'))).toEqual(['training-moons.training.json']);
     for (const asset of PAGE_ASSETS) expect(files).toContain(asset);
     expect(stdout.trim().split('\n').at(-1)).toMatch(
-      /^31 figures: 31 rendered, 0 unchanged, 0 removed, 0 failed; 193 files written to .* in \d+\.\d\d s$/,
+      /^32 figures: 32 rendered, 0 unchanged, 0 removed, 0 failed; 209 files written to .* in \d+\.\d\d s$/,
     );
   });
 });
@@ -138,7 +144,7 @@ describe('actfig spec and list', () => {
   it('actfig list lists the figures after the activations', () => {
     const r = actfig(['list']);
     expect(r.stdout).toMatch(
-      /Figures in figures\.config\.ts \(31\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/,
+      /Figures in figures\.config\.ts \(32\):\n {2}sigmoid-vs-relu\s+sigmoid, relu\n {2}relu-vs-tanh\s+relu, tanh/,
     );
   });
 });

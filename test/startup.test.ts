@@ -37,4 +37,8 @@ it('a no-op build and a check load neither vega, canvas, KaTeX nor zod', () => {
   // A cold build of the same config does load them (the pattern can match).
   const cold = traced(['build', '--force'], dir);
   expect(cold.some((line) => heavy.test(line))).toBe(true);
+  // Figures that do not move load nothing of reveals or animations, gifenc least of all.
+  expect(
+    cold.filter((line) => /node_modules\/gifenc\/|\/dist\/(build\/(motion|gif)|render\/pixels)\.js/.test(line)),
+  ).toEqual([]);
 });

@@ -7,7 +7,7 @@ import type { Config, Figure } from '../config/model.ts';
 import { UserError } from '../errors.ts';
 import { FORMATS } from '../formats.ts';
 import { TEMP_FILE } from '../output/files.ts';
-import { hasPage, outputFiles } from '../output/layout.ts';
+import { hasPage, motionOf, outputFiles } from '../output/layout.ts';
 import { LOCK, MANIFEST, PENDING } from '../output/names.ts';
 import { type LockOptions, lockFolder, processAlive } from '../output/lock.ts';
 import { isOurs, type ManifestFigure, type ManifestFile, readManifest } from '../output/manifest.ts';
@@ -125,7 +125,9 @@ export async function checkFolder(config: Config, folder: OutputFolder, figures:
     () => undefined,
   );
   for (const f of pending?.files ?? []) if (typeof f?.name === 'string') listed.add(f.name);
-  const figureFiles = figures.flatMap((f) => outputFiles(f.id, FORMATS, true, f.sidecars).map((x) => x.name));
+  const figureFiles = figures.flatMap((f) =>
+    outputFiles(f.id, FORMATS, true, f.sidecars, motionOf(f)).map((x) => x.name),
+  );
   const ours = [...figureFiles, ...siteFiles(config.gallery, config.figures.some(hasPage))];
   for (const name of ours) {
     if (listed.has(name)) continue;

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { Figure } from '../config/model.ts';
 import { hashOf } from '../output/hashes.ts';
 import type { Format } from '../formats.ts';
+import type { FileKeys } from '../output/content-key.ts';
 import { type FileRole, figureFiles, PAGE_ASSETS } from '../output/layout.ts';
 import { fileState, type ManifestFigure, type ManifestFile } from '../output/manifest.ts';
 import { siteFiles } from '../site/files.ts';
@@ -36,7 +37,7 @@ export async function* figureProblems(
   figure: Figure,
   formats: readonly Format[],
   entry: ManifestFigure | undefined,
-  keys: Record<FileRole, string>,
+  keys: FileKeys,
 ): AsyncGenerator<Problem> {
   const expected = figureFiles(figure, formats);
   if (!entry) {

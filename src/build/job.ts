@@ -10,7 +10,7 @@ import { sha256 } from '../output/content-key.ts';
 import type { ActivationRow } from '../output/manifest.ts';
 import { resolveRef } from '../math/params.ts';
 import { csvChunks, discard, imageSize, specChunks, writeChunks, writeTemp } from '../output/files.ts';
-import { type FileRole, figureFiles, outputFiles } from '../output/layout.ts';
+import { type FileRole, hasPage, outputFiles } from '../output/layout.ts';
 
 export interface FigureJob {
   figure: Figure;
@@ -51,9 +51,13 @@ export async function runJob(given: FigureJob): Promise<FigureResult> {
   try {
     const { alt, drawn } = await writeData(job, files);
     let size: { width: number; height: number } | undefined;
+    const add = async (name: string, role: FileRole, bytes: Uint8Array) => {
+      const temp = job.dir === undefined ? undefined : await writeTemp(join(job.dir, name), bytes);
+      files.push({ name, role, bytes: bytes.length, sha256: sha256(bytes), ...(temp && { temp }) });
+    };
     if (job.formats.length) {
       const { render } = await import('../render/render.ts');
-      const rendered = await render(drawn, {
+      const options = {
         formats: job.formats,
         scale: job.png.scale,
         pngCompression: job.png.compression,
@@ -62,14 +66,22 @@ export async function runJob(given: FigureJob): Promise<FigureResult> {
         title,
         id: figure.id,
         ...(figure.svgText && { svgText: figure.svgText }),
-      });
+      };
+      const rendered = await render(drawn, options);
       size = imageSize(rendered.svg, rendered.png, job.png.scale);
       for (const { name, role } of outputFiles(figure.id, job.formats)) {
         const bytes = rendered[role as Format];
-        if (!bytes) continue;
-        const temp = job.dir === undefined ? undefined : await writeTemp(join(job.dir, name), bytes);
-        files.push({ name, role, bytes: bytes.length, sha256: sha256(bytes), ...(temp && { temp }) });
+        if (bytes) await add(name, role, bytes);
       }
+      // Only a figure that moves loads what makes its frames.
+      if (figure.reveal) {
+        const { revealFiles } = await import('./motion.ts');
+        for (const file of await revealFiles(figure, rendered, options)) await add(file.name, file.role, file.bytes);
+      }
+    }
+    if (figure.animate) {
+      const { animationFile } = await import('./motion.ts');
+      for (const file of await animationFile(figure)) await add(file.name, file.role, file.bytes);
     }
     return { title, alt, ...activationRows(figure), ...size, files };
   } catch (error) {
@@ -90,7 +102,8 @@ async function writeData(
 ): Promise<{ alt: string; drawn: object & { description?: string } }> {
   const { spec, sidecars } = drawFigure(job.figure);
   const path = (name: string) => (job.dir === undefined ? undefined : join(job.dir, name));
-  for (const { name, role } of figureFiles(job.figure, [])) {
+  // The spec, CSV, the kind's data files and the page (no images, no motion: those are rendered).
+  for (const { name, role } of outputFiles(job.figure.id, [], hasPage(job.figure), job.figure.sidecars)) {
     const chunks =
       role === 'spec'
         ? specChunks(spec)

@@ -1,15 +1,14 @@
 // Stage 1 of a build: which figures must be rendered now, and in which formats.
 import type { Config, Figure } from '../config/model.ts';
 import { canonicalFormats, type Format } from '../formats.ts';
-import { fileKeys, type KeyContext } from '../output/content-key.ts';
-import type { FileRole } from '../output/layout.ts';
+import { type FileKeys, fileKeys, type KeyContext } from '../output/content-key.ts';
 import type { OutputFolder } from './folder.ts';
 import { figureCurrent } from './freshness.ts';
 
 /** A figure of the plan: its files' keys, and the image formats that must be rendered now. */
 export interface Planned {
   figure: Figure;
-  keys: Record<FileRole, string>;
+  keys: FileKeys;
   /** The formats this build makes for it (the config's, or --formats). */
   formats: Format[];
   /** The formats a file may have and keep: the config's and this build's. */

@@ -5,6 +5,7 @@ import { nameSeries } from '../math/params.ts';
 import { canonicalFormats } from '../formats.ts';
 import { configError } from './messages.ts';
 import { checkOnGrid, type FormulaDefinition, normalizeFormulas } from './formulas.ts';
+import { normalizeMotion, refuseFrameIds } from './motion.ts';
 import { DEFAULTS, NORMALIZED, type Config, type Figure, type FigureBase, type Series } from './model.ts';
 import { DEFAULT_SERIES, fnsOf, PRESET_SIZES } from '../figures/model.ts';
 import type { Layout } from '../kinds/kind.ts';
@@ -33,6 +34,12 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
   const c = result.data;
   const figures = c.figures.map((f) => normalizeFigure(f as ParsedFigure, c, baseDir));
   if (formulas) for (const [i, f] of figures.entries()) attachFormulas(f, formulas, file, `figures[${i}]`);
+  for (const [i, f] of figures.entries()) {
+    const parsed = c.figures[i] as ParsedFigure;
+    if (parsed.reveal !== undefined || parsed.animate)
+      normalizeMotion(f, parsed, file, `figures[${i}]`, (p) => normalizeFigure(p, c, baseDir));
+  }
+  refuseFrameIds(figures, file);
   // A page recomputes its figure at every slider step: a large grid gets none.
   for (const f of figures) if (kindOf(f.kind).rows(f) > PAGE_MAX_ROWS) f.interactive = false;
   for (const [i, f] of figures.entries()) if (f.interactive !== false) f.source = pageSource(c, c.figures[i], f);

@@ -25,6 +25,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   ...Object.fromEntries(FORMATS.map((format) => [`.${formatRecord(format).ext}`, formatRecord(format).mime])),
   '.csv': 'text/csv; charset=utf-8',
+  // An animation (build/motion.ts).
+  '.gif': 'image/gif',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
 };

@@ -60,3 +60,23 @@ export function legendSpec(position: LegendPosition | 'auto' | false, title: str
   // Below the plot a legend wraps after three entries: in one line, six would be wider than a slide.
   return { title, orient: position, ...(position === 'bottom' && { columns: 3 }) };
 }
+
+/**
+ * A legend with the entries named in `hidden` drawn invisible (and its title, when all are): a reveal's
+ * frame keeps the whole legend's room, so nothing moves between frames. None hidden: the legend as it is.
+ */
+export function hideEntries<T extends object | null>(legend: T, hidden: readonly string[], all: number): T {
+  if (legend === null || hidden.length === 0) return legend;
+  const expr = `indexof(${JSON.stringify(hidden)}, datum.value) >= 0 ? 0 : 1`;
+  return {
+    ...legend,
+    symbolOpacity: { expr },
+    labelOpacity: { expr },
+    ...(hidden.length >= all && { titleOpacity: 0, fillColor: 'transparent', strokeColor: 'transparent' }),
+  };
+}
+
+/** Whether series `index` (counted across the figure) of panel `panel` is drawn in the figure's reveal frame. */
+export function revealed(frame: { by: 'series' | 'panels'; shown: number } | undefined, panel: number, index: number) {
+  return frame === undefined || (frame.by === 'panels' ? panel : index) < frame.shown;
+}

@@ -34,6 +34,10 @@ export const fnsOf = (show: readonly Fn[]): Fn[] => FUNCTIONS.filter((fn) => sho
 export const LEGEND_POSITIONS = ['top-left', 'top-right', 'bottom-left', 'bottom-right', 'right', 'bottom'] as const;
 export type LegendPosition = (typeof LEGEND_POSITIONS)[number];
 
+/** What a reveal adds one at a time: series (in config order, across panels) or whole panels. */
+export const REVEAL_BY = ['series', 'panels'] as const;
+export type RevealBy = (typeof REVEAL_BY)[number];
+
 /** The series a figure of shared axes draws unless it says. */
 export const DEFAULT_SERIES = ['sigmoid', 'tanh', 'relu'] as const;
 /** The weight initialisations a depth figure's network may use. */
@@ -99,6 +103,15 @@ export interface FigureBase {
   sidecars?: string[];
   /** The formula activations the figure draws, by name: part of its content key, registered where it is drawn. */
   formulas?: Record<string, FormulaDefinition>;
+  /** Reveal frames <id>-1 … <id>-steps (the last is the figure itself), each one more series or panel. */
+  reveal?: { by: RevealBy; steps: number };
+  /**
+   * Set only while a reveal frame is drawn: how many series (or panels) it shows. The others keep their
+   * room (legend entries, axes) and are not drawn, so that every frame has the figure's layout.
+   */
+  frame?: { by: RevealBy; shown: number };
+  /** An animation (<id>.gif): each frame is this figure with one series' parameter at one of `values`. */
+  animate?: { param: string; values: number[]; fps: number; frames: FigureBase[] };
   /**
    * The figure as its config writes it (a config of this one figure, its inherited style keys and the
    * formulas it draws), for its page to normalize again with a control's value: none without a page.

@@ -2,7 +2,7 @@
 // what it draws and its page's controls, registered by one line in registry.ts. The schema is built with
 // the zod the config loader passes in, so that drawing a figure (in a render process) never loads zod.
 import type { z } from 'zod';
-import type { FigureBase, Fn, Series } from '../figures/model.ts';
+import type { FigureBase, Fn, RevealBy, Series } from '../figures/model.ts';
 import type { Colors } from '../figures/theme.ts';
 import type { Body } from '../figures/vl.ts';
 import type { GridSpec } from '../math/grid.ts';
@@ -80,6 +80,16 @@ export interface FigureKind<F extends FigureBase = FigureBase, S extends z.ZodTy
    * the figure writes beside it (its `sidecars`), by name after the id, made only when written.
    */
   draw(figure: F, c: Colors): { body: Body; rows: object[]; description: string; sidecars?: Sidecars };
+  /**
+   * Optional: how many series or panels a reveal builds the figure up in (none: it cannot reveal). Its
+   * `draw` then honours `figure.frame`: the first `shown` drawn, the rest leaving their room empty.
+   */
+  steps?(figure: F, by: RevealBy): number;
+  /**
+   * Optional: the figure with each plot's y range fixed (one [lo, hi] per plot, in the spec's order), so
+   * that an animation's axes stay still (none: it cannot be animated).
+   */
+  fixAxes?(figure: F, yDomains: [number, number][]): F;
   /**
    * The page's controls beyond the activations' parameter sliders (which every kind gets from `drawn`),
    * and how a control's value changes the figure's config.

@@ -41,6 +41,12 @@ export const sha256 = (data: string | Uint8Array) => createHash('sha256').update
  */
 export const PAGE_VERSION = 4;
 
+/**
+ * The animation's version: raise it when build/motion.ts or build/gif.ts change what a GIF holds (its
+ * key has no other part of their code; its frames are drawn as the figure is, under OUTPUT_VERSION).
+ */
+export const GIF_VERSION = 1;
+
 /** JSON with sorted keys: the same value always gives the same text, whatever order it was built in. */
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_, v) =>
@@ -92,9 +98,16 @@ export async function keyContext(png: PngOptions, date: Date): Promise<KeyContex
  * its bytes (PNG its scale and encoding, PDF its date), so that narrowing a build to one format leaves the
  * others current.
  */
-export function fileKeys(figure: { source?: unknown }, context: KeyContext): Record<FileRole, string> {
+/** Each file role's key; an animation's GIF has one only in a figure that animates. */
+export type FileKeys = Record<Exclude<FileRole, 'gif'>, string> & { gif?: string };
+
+export function fileKeys(figure: { source?: unknown; animate?: unknown }, context: KeyContext): FileKeys {
   // A figure's source decides its page alone: the images are drawn from the normalized figure.
-  const { source, ...rest } = figure as { source?: unknown; font?: { family?: string; sha256?: string[] } };
+  const { source, ...rest } = figure as {
+    source?: unknown;
+    animate?: unknown;
+    font?: { family?: string; sha256?: string[] };
+  };
   // A font by its family and bytes, not its path: the same key on every machine.
   const drawn = rest.font ? { ...rest, font: { family: rest.font.family, sha256: rest.font.sha256 } } : rest;
   const base = {
@@ -114,5 +127,9 @@ export function fileKeys(figure: { source?: unknown }, context: KeyContext): Rec
     data,
     html: key({ role: 'html', source, page: PAGE_VERSION }),
     ...(Object.fromEntries(images) as Record<Format, string>),
+    // An animation's GIF is drawn at one pixel per CSS pixel and encoded by gifenc (only its figures ask).
+    ...(drawn.animate !== undefined && {
+      gif: key({ role: 'gif', gif: GIF_VERSION, gifenc: packageVersion('gifenc') }),
+    }),
   };
 }

@@ -3,7 +3,13 @@
 import { type Format, formatRecord } from '../formats.ts';
 
 /** 'data': a file a figure's kind writes beside it (a training figure's <id>.training.json). */
-export type FileRole = 'spec' | 'csv' | 'data' | 'html' | Format;
+export type FileRole = 'spec' | 'csv' | 'data' | 'html' | 'gif' | Format;
+
+/** A figure's files beyond its images: reveal frames (<id>-1 … <id>-steps per format) and an animation. */
+export interface Motion {
+  steps?: number;
+  gif?: boolean;
+}
 
 /**
  * A figure's files for the given image formats: the spec and the CSV always, the data files its kind
@@ -14,21 +20,47 @@ export function outputFiles(
   formats: readonly Format[],
   page = false,
   sidecars: readonly string[] = [],
+  motion: Motion = {},
 ): { name: string; role: FileRole }[] {
   return [
     { name: `${id}.vl.json`, role: 'spec' },
     { name: `${id}.csv`, role: 'csv' },
     ...sidecars.map((name) => ({ name: `${id}.${name}`, role: 'data' as const })),
     ...(page ? [{ name: `${id}.html`, role: 'html' as const }] : []),
-    ...formats.map((format) => ({ name: `${id}.${formatRecord(format).ext}`, role: format })),
+    ...formats.flatMap((format) => [
+      { name: `${id}.${formatRecord(format).ext}`, role: format },
+      ...revealFrames(id, format, motion.steps),
+    ]),
+    ...(motion.gif ? [{ name: `${id}.gif`, role: 'gif' as const }] : []),
   ];
 }
 
-/** A figure's files for these formats: its page if it has one, and its kind's data files. */
+/** A reveal's frames of one format: <id>-1.<ext> … <id>-<steps>.<ext>. */
+export function revealFrames(id: string, format: Format, steps = 0): { name: string; role: Format }[] {
+  return Array.from({ length: steps }, (_, i) => ({
+    name: `${id}-${i + 1}.${formatRecord(format).ext}`,
+    role: format,
+  }));
+}
+
+/** The figure's motion, as its files need it. */
+export const motionOf = (figure: { reveal?: { steps: number }; animate?: unknown }): Motion => ({
+  ...(figure.reveal && { steps: figure.reveal.steps }),
+  ...(figure.animate !== undefined && { gif: true }),
+});
+
+/** Every file of a figure for these image formats: outputFiles with its page, its kind's data files and its motion. */
 export const figureFiles = (
-  figure: { id: string; interactive?: unknown; sidecars?: readonly string[] },
+  figure: {
+    id: string;
+    interactive?: unknown;
+    sidecars?: readonly string[];
+    reveal?: { steps: number };
+    animate?: unknown;
+  },
   formats: readonly Format[],
-) => outputFiles(figure.id, formats, hasPage(figure), figure.sidecars);
+): { name: string; role: FileRole }[] =>
+  outputFiles(figure.id, formats, hasPage(figure), figure.sidecars, motionOf(figure));
 
 /** Whether a figure has an interactive page (`interactive: false` turns it off). */
 export const hasPage = (figure: { interactive?: unknown }): boolean => figure.interactive !== false;

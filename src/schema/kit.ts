@@ -8,6 +8,7 @@ import { arangeLength, MAX_POINTS } from '../math/grid.ts';
 import { ParamError, resolveParams } from '../math/params.ts';
 import { didYouMean } from '../errors.ts';
 import { safeName } from '../text.ts';
+import { animateSchema, revealSchema } from './motion.ts';
 import { FUNCTIONS, INIT_NAMES, LEGEND_POSITIONS, PALETTES, PRESETS, THEMES } from '../figures/model.ts';
 
 const finite = z.number();
@@ -192,6 +193,10 @@ export const commonShape = {
   description: z.string().optional(),
   /** A caption for the gallery. */
   caption: z.string().optional(),
+  /** Also write <id>-1.<ext> … <id>-k.<ext>, frame i drawing the first i series (or panels). */
+  reveal: revealSchema.optional(),
+  /** Also write <id>.gif, sweeping one series' parameter over the frames. */
+  animate: animateSchema.optional(),
   ...styleShape,
 };
 

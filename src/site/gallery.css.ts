@@ -27,6 +27,7 @@ figcaption p { margin: 4px 0; }
 .files a { margin-right: 10px; }
 details { margin-top: 6px; font-size: 0.9rem; }
 summary { cursor: pointer; color: var(--muted); }
+.frames div { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 6px; margin-top: 6px; }
 dl.snippets { margin: 6px 0 0; }
 dl.snippets dt { font-weight: 600; margin-top: 6px; }
 dl.snippets dd { margin: 2px 0 0; }

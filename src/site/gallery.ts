@@ -8,6 +8,7 @@ import { escapeXml as esc } from '../text.ts';
 import { toolVersion } from '../versions.ts';
 import { GALLERY_CSS } from './gallery.css.ts';
 import { GALLERY_STYLESHEET } from './files.ts';
+import { motionParts } from './motion.ts';
 const num = (v: number) => String(Number(v.toPrecision(4)));
 
 const require = createRequire(import.meta.url);
@@ -150,10 +151,11 @@ function card(entry: ManifestFigure, folder: string): string {
     ...downloads.map((f) => [ext(f), formatRecord(f).gallery.label]),
     ['vl.json', 'Vega-Lite spec'],
     ['csv', 'CSV'],
+    ['gif', 'GIF'],
     // A kind's own data files (a training figure's training.json), by name.
     ...entry.files
       .map((f) => f.name.slice(entry.id.length + 1))
-      .filter((e) => !['html', 'vl.json', 'csv', ...FORMATS.map(ext)].includes(e))
+      .filter((e) => !['html', 'vl.json', 'csv', 'gif', ...FORMATS.map(ext)].includes(e) && !/^\d+\./.test(e))
       .map((e) => [e, e]),
   ]
     .filter(([e]) => hasFile(e))
@@ -170,6 +172,8 @@ function card(entry: ManifestFigure, folder: string): string {
     ]);
   const latex = FORMATS.find((f) => has(f) && formatRecord(f).gallery.latex);
   if (latex) snippets.push(['LaTeX', `\\includegraphics[width=\\linewidth]{${path(latex)}}`]);
+  const motion = motionParts(entry, folder, img);
+  snippets.push(...motion.snippets);
   const kind = kindOf(hasKind(entry.kind) ? entry.kind : DEFAULT_KIND);
   const caption = entry.caption ?? kind.caption;
   return `<figure id="fig-${entry.id}">
@@ -178,7 +182,7 @@ ${image}
 <h3>${esc(entry.title)}</h3>
 <p>${esc(caption)}</p>
 <details><summary>Description (alt text)</summary><p>${esc(entry.alt)}</p></details>
-</figcaption>
+</figcaption>${motion.html && `\n${motion.html}`}
 <p class="files">${links}</p>
 <dl class="snippets">
 ${snippets.map(([label, code]) => `<dt>${label}</dt><dd><pre><code>${esc(code)}</code></pre></dd>`).join('\n')}

@@ -25,6 +25,15 @@ describe('fileKeys(figure, context)', () => {
     expect(new Set(Object.values(keys)).size).toBe(2 + FORMATS.length); // the spec and CSV share one
   });
 
+  it('keys a GIF only for a figure that animates, from the figure and gifenc', async () => {
+    const context = await keyContext(png, new Date(0));
+    const animated = { ...figure, animate: { param: 'beta', values: [1, 2], fps: 10, frames: [] } };
+    const keys = fileKeys(animated, context);
+    expect(Object.keys(keys)).toEqual(['spec', 'csv', 'data', 'html', ...FORMATS, 'gif']);
+    expect(fileKeys({ ...animated, animate: { ...animated.animate, fps: 20 } }, context).gif).not.toBe(keys.gif);
+    expect(fileKeys(animated, await keyContext({ ...png, scale: 1 }, new Date(0))).gif).toBe(keys.gif);
+  });
+
   it("the PNG options change only the PNG's key, the date only the PDF's, the figure every key", async () => {
     const keys = fileKeys(figure, await keyContext(png, new Date(0)));
     expect(changed(keys, fileKeys(figure, await keyContext({ ...png, scale: 1 }, new Date(0))))).toEqual(['png']);

@@ -63,26 +63,27 @@ describe('figures/index.html in Chromium', () => {
 
   it('shows every figure of the manifest, with its downloads and embed snippets', async () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
-      figures: { id: string; title: string; alt: string }[];
+      figures: { id: string; title: string; alt: string; files: { name: string }[] }[];
     };
-    for (const { id, title, alt } of manifest.figures) {
+    for (const { id, title, alt, files } of manifest.figures) {
       const figure = page.locator(`#fig-${id}`);
+      const gif = files.some((f) => f.name === `${id}.gif`);
+      const frames = files.filter((f) => f.name.startsWith(`${id}-`) && f.name.endsWith('.pdf')).length;
       expect(await figure.count(), id).toBe(1);
       expect(await figure.locator('h3').textContent()).toBe(title);
-      expect(await figure.locator('img').getAttribute('alt')).toBe(alt);
+      expect(await figure.locator('img').first().getAttribute('alt')).toBe(alt);
       const links = await figure.locator('.files a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       // A training figure also links its record (its kind's data file).
       const data = id.startsWith('training-') ? [`${id}.training.json`] : [];
-      expect(links).toEqual([
-        `${id}.html`,
-        `${id}.svg`,
-        `${id}.pdf`,
-        `${id}.png`,
-        `${id}.vl.json`,
-        `${id}.csv`,
-        ...data,
-      ]);
+      const downloads = [`${id}.html`, `${id}.svg`, `${id}.pdf`, `${id}.png`, `${id}.vl.json`, `${id}.csv`];
+      expect(links).toEqual([...downloads, ...(gif ? [`${id}.gif`] : []), ...data]);
       const snippets = await figure.locator('pre code').allTextContents();
+      // A reveal's card shows its steps and their Beamer lines; an animation's, its GIF.
+      const beamer = Array.from(
+        { length: frames },
+        (_, i) => `\\includegraphics<${i + 1}>[width=\\linewidth]{figures/${id}-${i + 1}.pdf}`,
+      );
+      expect(await figure.locator('.frames img').count()).toBe(frames + (gif ? 1 : 0));
       expect(snippets).toEqual([
         `![${title}](figures/${id}.png)`,
         expect.stringMatching(
@@ -91,7 +92,10 @@ describe('figures/index.html in Chromium', () => {
           ),
         ),
         `\\includegraphics[width=\\linewidth]{figures/${id}.pdf}`,
+        ...(frames ? [beamer.join('\n')] : []),
+        ...(gif ? [`![${title}](figures/${id}.gif)`] : []),
       ]);
+      if (frames || gif) expect(id).toMatch(/^(smooth-relus|softplus-beta)$/);
     }
   });
 

@@ -183,6 +183,12 @@ export const activations = defineKind<ActivationsFigure, ReturnType<typeof activ
     panels[i] = { ...panels[i], saturation: { threshold: value } };
     return { ...input, panels };
   },
+  steps: (figure, by) =>
+    by === 'panels' ? figure.panels.length : figure.panels.reduce((n, p) => n + p.series.length, 0),
+  fixAxes: (figure, yDomains) => ({
+    ...figure,
+    panels: figure.panels.map((p, i) => (p.yDomain || !yDomains[i] ? p : { ...p, fixedY: yDomains[i] })),
+  }),
   title: (figure) => figure.title ?? figure.panels.map((p) => p.title).join(' | '),
   keyed: (figure) => seriesKeys(figure).map(({ key, series }) => ({ key, ...series })),
   rows: (figure) => figure.panels.reduce((n, panel) => n + gridLength(panel.grid) * panel.series.length, 0),

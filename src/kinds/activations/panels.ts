@@ -1,6 +1,6 @@
 import { FUNCTIONS, type Fn } from '../../figures/model.ts';
 import { COLUMN, type Column, type Sampled } from '../../figures/data.ts';
-import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
+import { hideEntries, jumpLayers, legendSpec, revealed, segment } from '../../figures/layers.ts';
 import { axisTitle, legendBox, titleText } from '../../figures/place.ts';
 import type { Body, Encoding, Layer, Plot, Position } from '../../figures/vl.ts';
 type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
@@ -87,14 +87,21 @@ export function activationsBody(figure: ActivationsFigure, c: Colors) {
   const colorOf = seriesColors(figure, c);
   const all = figure.panels.map((_, i) => i);
   const shared = figure.shareY ? dataDomain(figure, all, panels) : undefined;
-  const domains = figure.panels.map((panel, i) => panel.yDomain ?? shared ?? dataDomain(figure, [i], panels));
+  const domains = figure.panels.map(
+    (panel, i) => panel.yDomain ?? panel.fixedY ?? shared ?? dataDomain(figure, [i], panels),
+  );
   // Where panels share one legend (crowded ones of one activation each), it goes in the first panel that
   // has a corner free of curves for it.
   const free = figure.panels.findIndex((panel, i) => {
     const labels = [panel.series[0].show.map((fn) => panel.series[0].labels[fn])];
     return !['right', 'bottom'].includes(autoLegend(figure, panel, panels[i], domains[i], labels) as string);
   });
-  const specs = figure.panels.map((panel, i) => panelSpec(figure, panel, panels[i], colorOf, c, domains[i], i, free));
+  // A reveal's frame draws the first series (or panels) only: series are counted across the panels.
+  const firsts = figure.panels.map((_, i) => figure.panels.slice(0, i).reduce((n, p) => n + p.series.length, 0));
+  const specs = figure.panels.map((panel, i) => {
+    const shows = (j: number) => revealed(figure.frame, i, firsts[i] + j);
+    return panelSpec(figure, panel, panels[i], colorOf, c, domains[i], i, free, shows);
+  });
   const resolve: Resolve = {
     scale: { color: 'independent', strokeDash: 'independent', ...(figure.shareY && { y: 'shared' }) },
   };
@@ -115,6 +122,7 @@ function panelSpec(
   yDomain: [number, number],
   index: number,
   legendPanel: number,
+  shows: (series: number) => boolean,
 ): Plot {
   const one = panel.series.length === 1;
   // A sweep's legend lists its values in order.
@@ -164,9 +172,13 @@ function panelSpec(
   // height from the figure rather than a column's width.
   const above = sameLegends && index === 0 && legendPanel < 0;
   const legendRect = position === false ? undefined : legendBox(position, legends, figure, figure.fontScale, false);
-  const legend = above
-    ? { title: null, orient: 'top' as const, direction: 'horizontal' as const }
-    : legendSpec(position);
+  const hidden = panel.series.flatMap((s, j) => (shows(j) ? [] : one ? s.show.map((fn) => s.labels[fn]) : [s.name]));
+  const noneShown = !panel.series.some((_, j) => shows(j));
+  const hide = <T extends object | null>(l: T) =>
+    hideEntries(l, one ? hidden : noneShown ? fns.map((fn) => FN_LABEL[fn]) : [], one ? hidden.length : fns.length);
+  const legend = hide(
+    above ? { title: null, orient: 'top' as const, direction: 'horizontal' as const } : legendSpec(position),
+  );
   // One series: one legend entry per function, told apart by colour and dash (the lab's look). Several:
   // the series by colour, the functions by dash, in two legends.
   const encoding: Encoding = one
@@ -189,7 +201,7 @@ function panelSpec(
           field: 'label',
           type: 'nominal',
           scale: { domain: legendOrder.map((s) => s.name), range: legendOrder.map(colorOf) },
-          legend: legendSpec(position, panel.legendTitle ?? null),
+          legend: hideEntries(legendSpec(position, panel.legendTitle ?? null), hidden, panel.series.length),
         },
         strokeDash: {
           field: 'fn',
@@ -223,12 +235,14 @@ function panelSpec(
       'null',
     );
   };
-  const keys = [...new Set(sampled.map((d) => d.key))];
+  const keys = [...new Set(sampled.filter((_, j) => shows(j)).map((d) => d.key))];
   const lines: Layer = {
     transform: [
       keys.length === 1
         ? { filter: { field: 'activation', equal: keys[0] } }
-        : { filter: { field: 'activation', oneOf: keys } },
+        : keys.length
+          ? { filter: { field: 'activation', oneOf: keys } }
+          : { filter: 'false' },
       { fold: columns, as: ['series', 'value'] },
       { calculate: byKey((s, _d, _c, fn) => JSON.stringify(one ? s.labels[fn] : s.name)), as: 'label' },
       ...(one ? [] : [{ calculate: byKey((_s, _d, _c, fn) => JSON.stringify(FN_LABEL[fn])), as: 'fn' }]),
@@ -246,10 +260,10 @@ function panelSpec(
   };
   const fnOf = { y: 'f', dy: 'df', d2y: 'd2f' } as const;
   const markers = sampled.flatMap((d, j) =>
-    d.markers.map((m) => ({ ...m, color: fnColor(panel.series[j], fnOf[m.series]) })),
+    shows(j) ? d.markers.map((m) => ({ ...m, color: fnColor(panel.series[j], fnOf[m.series]) })) : [],
   );
   const layer: Layer[] = [
-    ...(one
+    ...(one && shows(0)
       ? saturationLayers(
           panel,
           sampled[0],

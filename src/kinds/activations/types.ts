@@ -38,6 +38,8 @@ export interface Panel {
   /** The legend's title: the activation's name when every series is one activation (a sweep). */
   legendTitle?: string;
   yDomain?: [number, number];
+  /** An animation's y range over all its frames (kinds/kind.ts fixAxes): drawn as a range found from the data is. */
+  fixedY?: [number, number];
   kinks: boolean;
   /** Shade where |f'| is below this (panels of one series). */
   saturation?: { threshold: number };

@@ -3,7 +3,7 @@ import { initialisation, simulateDepth, type DepthRow } from '../../math/simulat
 import { RowKeys } from '../../figures/data.ts';
 import { UserError } from '../../errors.ts';
 import { short } from '../../text.ts';
-import { legendSpec } from '../../figures/layers.ts';
+import { hideEntries, legendSpec, revealed } from '../../figures/layers.ts';
 import { type Colors, xTickCount } from '../../figures/theme.ts';
 import { axisTitle } from '../../figures/place.ts';
 import type { Layer, Position } from '../../figures/vl.ts';
@@ -107,9 +107,17 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
     ...(figure.bound && s.maxSlope < 1 ? [s.rows[0].gradient * s.maxSlope ** (L - 1)] : []),
   ]);
   const yDomain = logDomain(values);
+  // A reveal's frame draws the first series only; the others keep their legend entries' room.
+  const shows = (i: number) => revealed(figure.frame, 0, i);
+  const hidden = labels.filter((_, i) => !shows(i));
   const lines: Layer = {
     data: { name: 'table' },
-    transform: [{ calculate: byKey, as: 'label' }],
+    transform: [
+      ...(hidden.length
+        ? [{ filter: { field: 'activation', oneOf: series.filter((_, i) => shows(i)).map((s) => s.key) } }]
+        : []),
+      { calculate: byKey, as: 'label' },
+    ],
     mark: {
       type: 'line',
       strokeWidth: figure.lineWidth,
@@ -128,13 +136,17 @@ export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors)
         field: 'label',
         type: 'nominal',
         scale: { domain: labels, range: colors },
-        legend: legendSpec(figure.legend === 'auto' ? 'bottom-left' : figure.legend),
+        legend: hideEntries(
+          legendSpec(figure.legend === 'auto' ? 'bottom-left' : figure.legend),
+          hidden,
+          labels.length,
+        ),
       },
     },
   };
   const bounds = figure.bound
     ? series.flatMap((s, i) => {
-        if (!(s.maxSlope < 1)) return [];
+        if (!(s.maxSlope < 1) || !shows(i)) return [];
         const g1 = s.rows[0].gradient;
         return s.rows.map((r) => ({
           depth: r.depth,

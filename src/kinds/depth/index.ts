@@ -99,6 +99,7 @@ export const depth = defineKind<DepthFigure, ReturnType<typeof schema>>({
   // Drawn through a simulated network, on no grid.
   drawn: (figure) =>
     figure.series.map((s, j) => ({ activation: s.activation, params: s.params, at: `activations[${j}]` })),
+  steps: (figure, by) => (by === 'series' ? figure.series.length : 1),
   title: (figure) => figure.title ?? figure.id,
   // Small tables, drawn as they are.
   keyed: () => [],

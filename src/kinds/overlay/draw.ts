@@ -3,7 +3,7 @@ import { append, RowKeys, sampleActivation, type Row, type Sampled } from '../..
 import { axisTitle, chooseLegend, legendBox, placeLabels, plotPixels } from '../../figures/place.ts';
 import type { Layer } from '../../figures/vl.ts';
 import { labelNumber } from '../../text.ts';
-import { jumpLayers, legendSpec, markerRadius, segment } from '../../figures/layers.ts';
+import { hideEntries, jumpLayers, legendSpec, markerRadius, revealed, segment } from '../../figures/layers.ts';
 import { type Colors, xTickCount, yTickCount } from '../../figures/theme.ts';
 import type { OverlayFigure } from './types.ts';
 import { userYScale } from '../../figures/axes.ts';
@@ -34,12 +34,18 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
   const byKey = (values: string[]) =>
     sampled.reduceRight((rest, d, i) => `datum.activation === ${JSON.stringify(d.key)} ? ${values[i]} : ${rest}`, '0');
   const [lo, hi] = sampled[0].zRange;
-  const yDomain = figure.yDomain ?? dyDomain(rows);
+  const yDomain = figure.yDomain ?? figure.fixedY ?? dyDomain(rows);
   const placed = figure.labelPeaks ? placePeaks(figure, sampled, colors, baseLabels, yDomain) : undefined;
   const labels = placed?.legend ?? baseLabels;
+  // A reveal's frame draws the first series only; the others keep their legend entries' room.
+  const shows = (i: number) => revealed(figure.frame, 0, i);
+  const hidden = labels.filter((_, i) => !shows(i));
   const lines: Layer = {
     data: { name: 'table' },
     transform: [
+      ...(hidden.length
+        ? [{ filter: { field: 'activation', oneOf: keys.filter((_, i) => shows(i)).map((k) => k.key) } }]
+        : []),
       { calculate: byKey(labels.map((l) => JSON.stringify(l))), as: 'label' },
       { calculate: byKey(sampled.map((d) => segment(d.splits.dy))), as: 'segment' },
     ],
@@ -63,15 +69,24 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
         field: 'label',
         type: 'nominal',
         scale: { domain: labels, range: colors },
-        legend: legendSpec(placed?.position ?? (figure.legend === 'auto' ? 'top-left' : figure.legend)),
+        legend: hideEntries(
+          legendSpec(placed?.position ?? (figure.legend === 'auto' ? 'top-left' : figure.legend)),
+          hidden,
+          labels.length,
+        ),
       },
       detail: { field: 'segment', type: 'quantitative' },
       order: { field: 'z', type: 'quantitative' },
     },
   };
-  const markers = sampled.flatMap((d, i) => d.markers.map((m) => ({ ...m, color: colors[i] })));
+  const markers = sampled.flatMap((d, i) => (shows(i) ? d.markers.map((m) => ({ ...m, color: colors[i] })) : []));
+  const peaks = placed && {
+    ...placed,
+    texts: placed.texts.filter((t) => shows(t.series)),
+    shown: placed.shown.filter((p) => shows(p.series)),
+  };
   return {
-    layer: [lines, ...jumpLayers(markers, c, figure.lineWidth), ...(placed ? peakLayers(placed, figure, c) : [])],
+    layer: [lines, ...jumpLayers(markers, c, figure.lineWidth), ...(peaks ? peakLayers(peaks, figure, c) : [])],
     rows,
     sampled,
   };

@@ -59,6 +59,8 @@ export const overlay = defineKind<OverlayFigure, ReturnType<typeof schema>>({
       at: `activations[${j}]`,
       grid: figure.grid,
     })),
+  steps: (figure, by) => (by === 'series' ? figure.series.length : 1),
+  fixAxes: (figure, [fixedY]) => (figure.yDomain || !fixedY ? figure : { ...figure, fixedY }),
   title: (figure) => figure.title ?? figure.id,
   keyed: (figure) => overlayKeys(figure).map(({ key }, i) => ({ key, ...figure.series[i] })),
   rows: (figure) => figure.series.length * gridLength(figure.grid),

@@ -13,4 +13,6 @@ export interface OverlayFigure extends FigureBase {
   grid: GridSpec;
   labelPeaks: boolean;
   yDomain?: [number, number];
+  /** An animation's y range over all its frames (kinds/kind.ts fixAxes): drawn as a range found from the data is. */
+  fixedY?: [number, number];
 }
