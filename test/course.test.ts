@@ -36,7 +36,8 @@ const git = (cwd: string, ...args: string[]) =>
 const lecture = (activation: string) =>
   "import { defineConfig } from 'activation-figures';\n" +
   "export default defineConfig({ outDir: '../../figures', formats: ['svg', 'png'], figures: [\n" +
-  `  { id: 'fig-${activation}', grid: { min: -2, max: 2, samples: 21 }, panels: [{ activation: '${activation}' }] },\n` +
+  `  { id: 'fig-${activation}', grid: { min: -2, max: 2, samples: 21 },\n` +
+  `    panels: [{ activation: '${activation}' }] },\n` +
   ']});\n';
 
 beforeAll(() => {
