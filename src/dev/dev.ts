@@ -84,7 +84,12 @@ class Session {
     private readonly options: DevOptions,
     private readonly site: Site,
   ) {
-    this.releaseSignals = ownSignals(() => this.stop());
+    const releaseSignals = ownSignals(() => this.stop());
+    const releaseParent = onParentExit(() => this.stop());
+    this.releaseSignals = () => {
+      releaseSignals();
+      releaseParent();
+    };
   }
 
   async run(): Promise<number> {
@@ -281,6 +286,21 @@ function ownSignals(stop: () => void): () => void {
     process.off('newListener', guard);
     for (const signal of SIGNALS) process.off(signal, mine);
   };
+}
+
+/**
+ * Calls `stop` once the process that started dev has ended. `npx actfig dev` runs dev under npm and a
+ * shell; npm killed by SIGTERM does not pass the signal on, and dev would serve on as an orphan.
+ */
+function onParentExit(stop: () => void): () => void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    stop();
+  }, 500);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** The folder's lock file, if this process holds it (a forced stop during a build). */
