@@ -459,7 +459,7 @@ describe('actfig dev', () => {
 });
 
 describe('when the process that started it ends', () => {
-  it('ends too: npx killed by SIGTERM passes the signal to no one, and dev must not serve on as an orphan', async () => {
+  it('ends too: npx killed by SIGTERM passes the signal on to no one, and dev must not serve on alone', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'c.json'), jsonConfig([figure('one')]));
     writeFileSync(join(dir, 'a.json'), jsonConfig([figure('two', 'tanh')]));
