@@ -101,6 +101,19 @@ describe('several configs in one command', () => {
     expect(c.stdout).toMatch(/^2 configs, exit 1:$/m);
   });
 
+  it('names the config that already makes an id by its path from here, and goes on with the next config', () => {
+    const dir = course();
+    writeFileSync(join(dir, 'lectures/02/figures.config.json'), lecture(['relu-01', 'relu-02']));
+    const r = actfig(['build', '--config', GLOB], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'lectures/02/figures.config.json: figures[0].id: "relu-01" is also made by lectures/01/figures.config.json ' +
+        'in figures; ids must be unique in a shared folder\n',
+    );
+    expect(r.stdout).toMatch(/^ {2}lectures\/01\/figures\.config\.json: 2 figures: 2 rendered/m);
+    expect(r.stdout).toMatch(/^2 configs, exit 2:$/m);
+  });
+
   it("takes the list from package.json's actfig.configs when --config is not given", () => {
     const dir = course();
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'course', actfig: { configs: [GLOB] } }));
