@@ -14,12 +14,9 @@ const course = join(base, 'course');
 const clone = join(base, 'clone');
 const GLOB = 'lectures/*/figures.config.ts';
 
-function sh(cwd: string, command: string, args: string[]) {
-  const r = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
-  });
+function sh(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const quiet = { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...quiet, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const git = (cwd: string, ...args: string[]) =>
@@ -45,7 +42,9 @@ beforeAll(() => {
   expect(sh(course, 'npm', ['init', '-y']).code).toBe(0);
   expect(git(course, 'init', '-q').code).toBe(0);
   writeFileSync(join(course, '.gitignore'), 'node_modules/\n');
-  const vendored = sh(root, 'npm', ['run', '--silent', 'vendor', '--', course]);
+  // npm pack without `prepare`: dist/ is built already, and rebuilding it would pull it from under the tests
+  // running beside this one.
+  const vendored = sh(root, 'npm', ['run', '--silent', 'vendor', '--', course], { npm_config_ignore_scripts: 'true' });
   expect(vendored.code, vendored.stderr).toBe(0);
   for (const [n, activation] of [
     ['01', 'relu'],

@@ -484,11 +484,13 @@ describe('when the process that started it ends', () => {
         return false;
       }
     };
+    // The shell opens dev.log as it starts dev: it may not be there yet.
+    const log = () => (existsSync(join(dir, 'dev.log')) ? readFileSync(join(dir, 'dev.log'), 'utf8') : '');
     const deadline = Date.now() + WAIT_MS;
-    while (!readFileSync(join(dir, 'dev.log'), 'utf8').includes('actfig dev: serving') && Date.now() < deadline)
+    while (!log().includes('actfig dev: serving') && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 200));
     // Both configs (one folder) were built, then served.
-    expect(readFileSync(join(dir, 'dev.log'), 'utf8')).toMatch(/^built 2 figures in /m);
+    expect(log()).toMatch(/^built 2 figures in /m);
     expect(alive()).toBe(true);
     shell.kill('SIGKILL');
     const gone = Date.now() + 10_000;
