@@ -23,7 +23,8 @@ export async function resolveConfig(input: ConfigInput, options: ApiOptions = {}
   if (typeof input === 'string') return (await import('./config/load.ts')).loadConfig(input);
   if ((input as Config)[NORMALIZED]) return input as Config;
   const { normalizeConfig } = await import('./config/normalize.ts');
-  return normalizeConfig(input, 'config', options.cwd ?? process.cwd());
+  const config = normalizeConfig(input, 'config', options.cwd ?? process.cwd());
+  return (await import('./config/load.ts')).prepared(config);
 }
 
 /** Builds the figures of a config into its output folder; see BuildOptions. */

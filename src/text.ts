@@ -22,3 +22,6 @@ export function printable(s: string): string {
 
 /** Significant digits for labels: 4.58486 rather than 4.584863339122356. */
 export const short = (v: number, digits = 6): string => String(Number(v.toPrecision(digits)));
+
+/** A number as a label draws it: `short`, with a true minus sign (−4.585, as the axes write it). */
+export const labelNumber = (v: number, digits = 6): string => short(v, digits).replace(/^-/, '−');

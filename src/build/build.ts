@@ -59,6 +59,11 @@ export interface BuildOptions {
   runner?: JobRunner;
 }
 
+/** Render processes started before planning (--force), until renderAndWrite takes them. */
+interface EarlyRunner {
+  runner?: Promise<JobRunner>;
+}
+
 export type ProgressEvent =
   | { type: 'start'; total: number; toRender: number }
   | { type: 'waiting'; pid: number; host: string }
@@ -80,7 +85,7 @@ export interface BuildResult {
 
 export async function build(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const context = await keyContext(config.png, options.date ?? buildDate());
+  const date = options.date ?? buildDate();
   const formats = canonicalFormats(options.formats ?? config.formats);
   const figures = selectFigures(config, options.only);
   refuseFolder(config);
@@ -88,6 +93,11 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     ...(options.lockTimeoutMs !== undefined && { timeoutMs: options.lockTimeoutMs }),
     onWait: (owner) => options.progress?.({ type: 'waiting', pid: owner.pid, host: owner.host }),
   });
+  // --force renders every figure: the render processes start now, while this process plans (starting
+  // one and loading vega there takes longer than planning), and closed if the build stops first.
+  const early: EarlyRunner = {
+    runner: options.force && !options.runner && figures.length > 2 ? runnerFor(figures, options.jobs) : undefined,
+  };
   const result: BuildResult = {
     figures: figures.length,
     rendered: [],
@@ -101,6 +111,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   let closing: Promise<void> | undefined;
   let save: (() => Promise<void>) | undefined;
   try {
+    const context = await keyContext(config.png, date);
     const folder = await openFolder(config);
     await removeTemporaryFiles(config.outDir);
     const plan = await planFigures(config, folder, figures, formats, context, options.force ?? false);
@@ -126,7 +137,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     for (const p of plan) if (!p.render && (await dropFormats(config.outDir, folder, p))) dropped = true;
 
     // The render processes stop while the gallery is written.
-    const written = await renderAndWrite(config, folder, todo, context, options, result, save);
+    const written = await renderAndWrite(config, folder, todo, context, options, result, save, early);
     closing = written?.closing;
     const siteChanged =
       result.rendered.length > 0 || result.removed.length > 0 || dropped || !(await siteIntact(config, folder));
@@ -142,6 +153,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     await save?.().catch(() => {});
     throw error;
   } finally {
+    await early.runner?.then((runner) => runner.close()).catch(() => {});
     await closing;
     await saveHashes();
     await release();
@@ -163,10 +175,14 @@ async function renderAndWrite(
   options: BuildOptions,
   result: BuildResult,
   save: () => Promise<void>,
+  early: EarlyRunner,
 ): Promise<{ closing: Promise<void>; torn: boolean } | undefined> {
   if (todo.length === 0) return undefined;
+  const started = early.runner;
+  early.runner = undefined; // this build's now, to close
   const runner =
     options.runner ??
+    (await started) ??
     (await runnerFor(
       todo.map((p) => p.figure),
       options.jobs,

@@ -22,9 +22,13 @@ export async function fitFigure(figure: Figure, scale: number): Promise<Figure> 
   // How much the outer size moves per pixel of panel size: the number of panels across (down) at first,
   // then as measured (text that wraps or a legend that moves makes it other than that).
   let slope: [number, number] = [columns, rows];
+  // The smallest size that fits, kept: where a label moves between the plot and the legend as the plot
+  // narrows, the outer size jumps, and the passes can end on the side of the jump that does not fit.
+  let best: { fitted: Figure; w: number; h: number } | undefined;
   for (let pass = 0; pass < PASSES; pass++) {
     const dw = W - w;
     const dh = H - h;
+    if (dw >= 0 && dh >= 0 && (!best || dw + dh < W - best.w + H - best.h)) best = { fitted, w, h };
     // Close enough that the margins can take the rest (and never so tight that they must give).
     if (dw >= 0 && dh >= 0 && dw < 2 * columns && dh < 2 * rows) break;
     const next = {
@@ -43,6 +47,8 @@ export async function fitFigure(figure: Figure, scale: number): Promise<Figure> 
     fitted = next;
     [w, h] = [w2, h2];
   }
+  const slack = 2 * (PADDING - MIN_PADDING);
+  if ((w > W + slack || h > H + slack) && best) ({ fitted, w, h } = best);
   const side = (extra: number): [number, number] => {
     const half = PADDING + Math.floor(extra / 2);
     return [Math.max(MIN_PADDING, half), Math.max(MIN_PADDING, PADDING + extra - Math.floor(extra / 2))];

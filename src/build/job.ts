@@ -62,6 +62,7 @@ export async function runJob(given: FigureJob): Promise<FigureResult> {
         date: new Date(job.date),
         title,
         id: figure.id,
+        ...(figure.svgText && { svgText: figure.svgText }),
       });
       size = imageSize(rendered.svg, rendered.png, job.png.scale);
       for (const { name, role } of outputFiles(figure.id, job.formats)) {

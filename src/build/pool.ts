@@ -16,6 +16,11 @@ const figureRows = (figure: Figure): number => kindOf(figure.kind).rows(figure);
  * processes, at most one per figure, and one only while a big figure is among them.
  */
 export async function runnerFor(figures: readonly Figure[], jobs?: number): Promise<JobRunner> {
+  // The config's own fonts are named before anything renders, here and in the render processes (config/fonts.ts).
+  if (figures.some((f) => f.font)) {
+    const { fontFaces } = await import('../config/fonts.ts');
+    (await import('../render/fonts.ts')).useFonts(fontFaces(figures));
+  }
   if (figures.length <= 2) return inProcess();
   const big = figures.some((figure) => figureRows(figure) > BIG_FIGURE);
   return processPool(big ? 1 : Math.max(1, Math.min(jobs ?? availableParallelism(), figures.length)));

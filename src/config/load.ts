@@ -36,14 +36,24 @@ export async function loadConfig(file: string): Promise<Config> {
   try {
     const cached = await cachedConfig(input, path);
     // The cache is keyed by the path, not by the folder it is named from: the name is this run's.
-    if (cached) return Object.assign(cached, { file: name });
+    if (cached) return await prepared(Object.assign(cached, { file: name }));
     const { normalizeConfig } = await import('./normalize.ts');
     const config = normalizeConfig(input, name, dirname(path), path);
     await saveConfig(input, path, config);
-    return config;
+    return await prepared(config);
   } catch (error) {
     throw thrownByConfig(error, name, path) ?? error;
   }
+}
+
+/**
+ * What normalizing leaves to node, on every load (a cached config's font files may be gone): its labels'
+ * math typeset (config/math.ts) and its own fonts read (config/fonts.ts). Each loads only when used.
+ */
+export async function prepared(config: Config): Promise<Config> {
+  if (JSON.stringify(config.figures).includes('$')) await (await import('./math.ts')).typesetLabels(config);
+  if (config.figures.some((f) => f.font)) await (await import('./fonts.ts')).resolveFonts(config);
+  return config;
 }
 
 /**

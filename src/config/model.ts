@@ -14,7 +14,7 @@ export const DEFAULTS = {
   outDir: 'figures',
   gallery: 'index.html',
   formats: [...FORMATS] as Format[],
-  png: { scale: 2, compression: 3, filter: 'up' } as PngOptions,
+  png: { scale: 2, compression: 3, filter: 'none' } as PngOptions,
   theme: 'light' as Theme,
   palette: 'lab' as Palette,
   preset: 'default' as Preset,

@@ -31,7 +31,7 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
   const result = configSchema().safeParse(input);
   if (!result.success) throw configError(file, result.error.issues, input);
   const c = result.data;
-  const figures = c.figures.map((f) => normalizeFigure(f as ParsedFigure, c));
+  const figures = c.figures.map((f) => normalizeFigure(f as ParsedFigure, c, baseDir));
   if (formulas) for (const [i, f] of figures.entries()) attachFormulas(f, formulas, file, `figures[${i}]`);
   // A page recomputes its figure at every slider step: a large grid gets none.
   for (const f of figures) if (kindOf(f.kind).rows(f) > PAGE_MAX_ROWS) f.interactive = false;
@@ -104,7 +104,7 @@ function fitGuess(layout: Layout, fontScale: number, legendOutside: boolean, [ou
 }
 
 /** Fills in a figure's common defaults, then hands it to its kind (src/kinds/). */
-function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
+function normalizeFigure(f: ParsedFigure, c: ParsedConfig, baseDir: string): Figure {
   const pick = <K extends keyof typeof styleShape>(key: K) => (f[key] ?? c[key]) as ParsedConfig[K];
   const kind = kindOf(f.kind);
   const preset = pick('preset') ?? DEFAULTS.preset;
@@ -119,6 +119,7 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
   const size = pick('size') ?? (slide ? PRESET_SIZES[preset] : undefined);
   const guess = size && fitGuess(layout, fontScale, legend === 'right', size);
   const background = pick('background');
+  const font = pick('font');
   const base: Omit<FigureBase, 'kind'> = {
     id: f.id,
     ...(typeof f.title === 'string' && { title: f.title }),
@@ -138,6 +139,10 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig): Figure {
     fontScale,
     lineWidth: pick('lineWidth') ?? (slide ? 3 : 2),
     ...(background !== undefined && { background }),
+    ...(pick('svg')?.text === 'text' && { svgText: 'text' as const }),
+    ...(font && {
+      font: { files: [font.file].flat().map((file) => resolve(baseDir, file)), ...(!f.font && { top: true }) },
+    }),
     interactive:
       c.interactive === false || f.interactive === false
         ? false

@@ -80,6 +80,13 @@ export interface FigureBase {
   lineWidth: number;
   /** The background colour, or 'transparent' (PNG and SVG). */
   background?: string;
+  /** 'text': the SVG keeps <text> elements; by default its text is drawn as outlines. */
+  svgText?: 'text';
+  /**
+   * Its own font (`font`): the files as absolute paths (regular, bold); the family and the files' hashes
+   * are read from them where the config is loaded (config/fonts.ts), not here: this runs in the browser too.
+   */
+  font?: { files: string[]; family?: string; sha256?: string[] /** Named at the top of the config. */; top?: true };
   /**
    * Its interactive page (<id>.html): false for none, else slider ranges by parameter name (or
    * "activation.parameter") that replace the registry's defaults.

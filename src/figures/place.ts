@@ -13,7 +13,10 @@ export interface Rect {
 
 const advance = new Map([...CHARS].map((ch, i) => [ch, WIDTHS[i]]));
 
-/** The width of `text` set in the bundled font at `fontSize` pixels (an unknown character counts as "M"). */
+/**
+ * The width of `text` set in the bundled font at `fontSize` pixels. A character the table lacks counts as
+ * one em: DejaVu's "M", and exactly the advance of every CJK character in Noto CJK, the fallback that draws them.
+ */
 export function textWidth(text: string, fontSize: number): number {
   let w = 0;
   for (const ch of text) w += advance.get(ch) ?? 1000;

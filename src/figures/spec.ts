@@ -36,6 +36,6 @@ export function specHead(figure: FigureBase, c: Colors, description: string): Sp
       },
     }),
     padding: figure.padding ?? PADDING,
-    config: vegaLiteConfig(c, fs, figure.lineWidth),
+    config: vegaLiteConfig(c, fs, figure.lineWidth, figure.font?.family),
   };
 }

@@ -87,16 +87,24 @@ function translucent(css: string, opacity: number): string {
   return c.formatRgb();
 }
 
-/** The Vega-Lite `config` block: one font everywhere, the theme's surfaces, sizes times `fontScale`. */
-export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2): Config {
+/**
+ * The Vega-Lite `config` block: one font everywhere (the bundled one, or the figure's own `family`), the
+ * theme's surfaces, sizes times `fontScale`.
+ */
+export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2, family = FONT_FAMILY): Config {
   const size = (px: number) => Math.round(px * fontScale * 10) / 10;
-  const text = { labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: c.text, titleColor: c.text };
+  const text = { labelFont: family, titleFont: family, labelColor: c.text, titleColor: c.text };
   return {
-    font: FONT_FAMILY,
+    font: family,
     background: c.background,
     // Tick labels without needless decimals: -3, not -3.0.
     numberFormat: '~r',
     view: { stroke: c.domain },
+    // No ARIA description per data item: vega-lite formats one for every sample (a tenth of a figure's
+    // dataflow time), and a line's reads only its first point ("z: -10; value: 0"), which misleads; the
+    // figure's alt text (the SVG's title and desc) says what the curves show, and axes, legends and titles
+    // keep their own ARIA labels.
+    mark: { aria: false },
     axis: {
       ...text,
       gridColor: c.grid,
@@ -121,14 +129,14 @@ export function vegaLiteConfig(c: Colors, fontScale = 1, lineWidth = 2): Config 
       cornerRadius: 3,
     },
     title: {
-      font: FONT_FAMILY,
+      font: family,
       color: c.text,
       fontSize: size(14),
       fontWeight: 'normal',
-      subtitleFont: FONT_FAMILY,
+      subtitleFont: family,
       subtitleColor: c.text,
     },
-    text: { font: FONT_FAMILY, color: c.text },
+    text: { font: family, color: c.text },
     concat: { spacing: size(30) },
   };
 }

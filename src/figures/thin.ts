@@ -4,6 +4,7 @@
 // objects instead of millions. Pure: rows in, rows out.
 import type { ParamValues } from '../math/activations/registry.ts';
 import { breakPoints, type Row } from './data.ts';
+import { lineLayers, simplifyTable } from './simplify.ts';
 import { DATASET, type Spec } from './spec.ts';
 
 /** A series is thinned only above this many rows per device-pixel column of its plot... */
@@ -116,9 +117,10 @@ export function thinTable<R extends Row>(table: readonly R[], options: ReadonlyM
 }
 
 /**
- * The spec to give the renderer: `spec` itself when no series is large, else a copy whose table is
- * thinned for plots `width` CSS pixels wide drawn at `scale` device pixels per CSS pixel. `keyed` are
- * the series whose rows may be thinned (a kind's `keyed`): none for small tables such as depth figures'.
+ * The spec to give the renderer: a copy whose table holds what its lines need: a large series thinned
+ * for plots `width` CSS pixels wide drawn at `scale` device pixels per CSS pixel, then every series
+ * simplified for the spec's line layers (simplify.ts); `spec` itself when no row is dropped. `keyed` are
+ * the series whose rows may be dropped (a kind's `keyed`): none for small tables such as depth figures'.
  */
 export function thinSpec(
   keyed: readonly { key: string; activation: string; params: ParamValues }[],
@@ -136,6 +138,9 @@ export function thinSpec(
     options.set(key, { columns, breaks, threshold });
   }
   const table = spec.datasets[DATASET] as Row[];
-  const thinned = thinTable(table, options);
-  return thinned === table ? spec : { ...spec, datasets: { ...spec.datasets, [DATASET]: thinned as object[] } };
+  let drawn = thinTable(table, options);
+  // Then, what the lines need of what is left (simplify.ts), where the spec's line layers can be read.
+  const layers = lineLayers(spec as unknown as Record<string, unknown>, DATASET);
+  if (layers) drawn = simplifyTable(drawn, layers, new Map(keyed.map(({ key }) => [key, options.get(key)!.breaks!])));
+  return drawn === table ? spec : { ...spec, datasets: { ...spec.datasets, [DATASET]: drawn as object[] } };
 }

@@ -2,7 +2,7 @@
 // changes no byte of output must leave every committed figure current in every course repository.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { FONT_FILES } from '../font.ts';
+import { CJK_FONTS, FONT_FILES, NEEDS_FALLBACK } from '../font.ts';
 import { FORMATS, type Format, formatRecord, type ImageOptions, type PngOptions } from '../formats.ts';
 import { packageVersion } from '../versions.ts';
 import { hashOf } from './hashes.ts';
@@ -23,7 +23,12 @@ import type { FileRole } from './layout.ts';
 //    the depth figure's dashed line is "f′ factor alone"; PDF pages in points (0.75 pt per CSS pixel); jump
 //    markers: open circles beneath and larger, none with kinks: false; legend titles scale with the text;
 //    at least three x ticks; fixed sizes (`size`, presets) fitted exactly.
-export const OUTPUT_VERSION = 9;
+// 10: opaque PNGs as RGB, row filter none by default (png-encode.ts); no ARIA description per data item in SVG.
+// 11: images drawn from the rows their lines need (figures/simplify.ts): SVG paths a third to a half shorter.
+// 12: a yDomain the user gives labels its ends, and a curve along an end is drawn whole (figures/axes.ts).
+// 13: SVG text drawn as glyph outlines (fontkit, kerning applied, each glyph once in <defs>), its words in
+//     aria-label; generated labels with primes (f′, Tanh′(z)) and true minus signs (z ≤ −4.585).
+export const OUTPUT_VERSION = 13;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;
@@ -50,19 +55,32 @@ export interface KeyContext extends ImageOptions {
   output: number;
   packages: Record<string, string>;
   font: string;
+  /** The fallback fonts (size and date as the package installed them), for figures whose text needs them. */
+  fallback: string;
 }
 
 let fontHash: string | undefined;
 let packages: Record<string, string> | undefined;
+let fallback: string | undefined;
 
 export async function keyContext(png: PngOptions, date: Date): Promise<KeyContext> {
   packages ??= Object.fromEntries(RENDER_PACKAGES.map((name) => [name, packageVersion(name)]));
   // The font files' hashes come from the stat-keyed record when they are unchanged (1.4 MB not reread).
   fontHash ??= sha256((await Promise.all(FONT_FILES.map(async (f) => hashOf(f, await stat(f))))).join(''));
+  // A stat, not a hash: Noto CJK is 40 MB, and a Debian package installs its files with its own dates.
+  fallback ??= (
+    await Promise.all(
+      Object.values(CJK_FONTS).map(async ({ file }) => {
+        const s = await stat(file).catch(() => undefined);
+        return s ? `${s.size}:${Math.trunc(s.mtimeMs / 1000)}` : 'none';
+      }),
+    )
+  ).join(',');
   return {
     output: OUTPUT_VERSION,
     packages,
     font: fontHash,
+    fallback,
     png: { scale: png.scale, compression: png.compression, filter: png.filter },
     date: date.toISOString(),
   };
@@ -75,8 +93,17 @@ export async function keyContext(png: PngOptions, date: Date): Promise<KeyContex
  */
 export function fileKeys(figure: { source?: unknown }, context: KeyContext): Record<FileRole, string> {
   // A figure's source decides its page alone: the images are drawn from the normalized figure.
-  const { source, ...drawn } = figure;
-  const base = { figure: drawn, output: context.output, packages: context.packages, font: context.font };
+  const { source, ...rest } = figure as { source?: unknown; font?: { family?: string; sha256?: string[] } };
+  // A font by its family and bytes, not its path: the same key on every machine.
+  const drawn = rest.font ? { ...rest, font: { family: rest.font.family, sha256: rest.font.sha256 } } : rest;
+  const base = {
+    figure: drawn,
+    output: context.output,
+    packages: context.packages,
+    font: context.font,
+    // Only a figure with text DejaVu cannot draw depends on the fallback fonts (and is stale without them).
+    ...(NEEDS_FALLBACK.test(stableStringify(drawn)) && { fallback: context.fallback }),
+  };
   const key = (extra: object) => sha256(stableStringify({ ...base, ...extra }));
   const data = key({ role: 'data' });
   const images = FORMATS.map((format) => [format, key({ role: format, ...formatRecord(format).key(context) })]);

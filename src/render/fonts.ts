@@ -1,9 +1,10 @@
-// Loads the renderer in the one order that works: canvas, then the bundled font registered with it,
-// then vega and vega-lite. vega makes the canvas it measures text with as it loads, so registerFont
-// must come first; and vega-canvas has a top-level await, so vega is loaded with import(), never require,
-// unless it comes from the bundle built for the V8 code cache (code-cache.ts), which shims vega-canvas.
+// Loads the renderer in the one order that works: canvas, then the bundled font and the config's own
+// fonts registered with it, then vega and vega-lite. vega makes the canvas it measures text with as it
+// loads (and pango reads its fonts once), so registerFont must come first; and vega-canvas has a
+// top-level await, so vega is loaded with import(), never require, unless it comes from the bundle built
+// for the V8 code cache (code-cache.ts), which shims vega-canvas.
 import { UserError } from '../errors.ts';
-import { FONT_FAMILY, FONT_FILES } from '../font.ts';
+import { FONT_FAMILY, FONT_FILES, type FontFace } from '../font.ts';
 import { loadVendor } from './code-cache.ts';
 
 export interface Renderer {
@@ -13,6 +14,13 @@ export interface Renderer {
 }
 
 let loaded: Promise<Renderer> | undefined;
+
+/**
+ * The config's own fonts, which the build names in ACTFIG_FONTS before the first figure renders (its
+ * render processes inherit the variable): one list for the whole process, read once.
+ */
+let faces: FontFace[] | undefined;
+export const ownFaces = (): FontFace[] => (faces ??= JSON.parse(process.env.ACTFIG_FONTS || '[]') as FontFace[]);
 
 export function loadRenderer(): Promise<Renderer> {
   loaded ??= (async () => {
@@ -26,6 +34,7 @@ export function loadRenderer(): Promise<Renderer> {
     });
     canvas.registerFont(FONT_FILES[0], { family: FONT_FAMILY });
     canvas.registerFont(FONT_FILES[1], { family: FONT_FAMILY, weight: 'bold' });
+    for (const face of ownFaces()) canvas.registerFont(face.file, { family: face.family, weight: face.weight });
     const bundled = loadVendor();
     if (bundled) return { canvas, ...bundled };
     const vega = await import('vega');
@@ -33,4 +42,17 @@ export function loadRenderer(): Promise<Renderer> {
     return { canvas, vega, vegaLite };
   })();
   return loaded;
+}
+
+/**
+ * Names the config's fonts for this process and its render processes, before anything renders. A font
+ * that a running process (`actfig dev`) did not register when it loaded vega cannot be added: an error.
+ */
+export function useFonts(list: FontFace[]): void {
+  const known = new Set(ownFaces().map((f) => `${f.family}:${f.weight}:${f.file}`));
+  const missing = list.filter((f) => !known.has(`${f.family}:${f.weight}:${f.file}`));
+  if (missing.length === 0) return;
+  if (loaded) throw new Error(`font ${missing[0].file} was added after the renderer started: start again`);
+  faces = [...ownFaces(), ...missing];
+  process.env.ACTFIG_FONTS = JSON.stringify(faces);
 }

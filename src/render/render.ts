@@ -20,6 +20,8 @@ export interface RenderOptions {
   title: string;
   /** Prefix of the SVG's element ids, unique when several SVGs share one HTML page. */
   id: string;
+  /** 'text' keeps the SVG's <text> elements; by default they are drawn as outlines. */
+  svgText?: 'path' | 'text';
 }
 
 export type Rendered = Partial<Record<Format, Uint8Array>>;

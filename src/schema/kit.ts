@@ -114,6 +114,12 @@ export const styleShape = {
   lineWidth: z.number().min(0.5).max(12).optional(),
   /** The background: a CSS colour, or 'transparent' (PNG and SVG; PDF pages stay opaque white). */
   background: z.union([z.literal('transparent'), colorSchema]).optional(),
+  /** SVG text as outlines ('path', default: the same in every viewer) or as <text> elements ('text'). */
+  svg: z.strictObject({ text: z.enum(['path', 'text']).optional() }).optional(),
+  /** Your own font: a file, or [regular, bold], relative to the config; the family comes from the file. */
+  font: z
+    .strictObject({ file: z.union([z.string().min(1), z.tuple([z.string().min(1), z.string().min(1)])]) })
+    .optional(),
 };
 
 /** Problems with an activation reference: an unknown name, or params that do not fit it. */

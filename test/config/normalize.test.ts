@@ -204,7 +204,7 @@ describe('normalizeConfig(config, file) refuses bad configs, naming the file and
     expect(b.series[0].activation).toBe('silu');
     expect(b.series[0].show).toEqual(['f', 'df']);
     // On a slide the panel's title names the activation; its legend names the functions.
-    expect(b.series[0].labels).toEqual({ f: 'f(z)', df: "f'(z)", d2f: "f''(z)" });
+    expect(b.series[0].labels).toEqual({ f: 'f(z)', df: 'f′(z)', d2f: 'f″(z)' });
     expect(c.figures[0].width * 2 + 160).toBeLessThanOrEqual(960);
     const page = normalizeConfig({ figures: [{ id: 'p', grid, panels: [{ activation: 'swish' }] }] }, 'x.json');
     expect((page.figures[0] as ActivationsFigure).panels[0].series[0].labels).toEqual({

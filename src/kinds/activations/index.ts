@@ -88,8 +88,8 @@ function normalizePanel(f: Parsed, p: ParsedPanel, { base, show, grid }: Normali
       // apart by colour (their names) and the functions by dash.
       labels: {
         f: p.labels?.activation ?? (one ? (short ? 'f(z)' : `${display} Activation`) : label),
-        df: p.labels?.derivative ?? (one ? (short ? "f'(z)" : `${display} Derivative`) : `${label}'`),
-        d2f: p.labels?.second ?? (one ? (short ? "f''(z)" : `${display} Second Derivative`) : `${label}''`),
+        df: p.labels?.derivative ?? (one ? (short ? 'f′(z)' : `${display} Derivative`) : `${label}′`),
+        d2f: p.labels?.second ?? (one ? (short ? 'f″(z)' : `${display} Second Derivative`) : `${label}″`),
       },
       ...(color !== undefined && { color }),
     };

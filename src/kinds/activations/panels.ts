@@ -4,6 +4,7 @@ import { jumpLayers, legendSpec, segment } from '../../figures/layers.ts';
 import { axisTitle, legendBox, titleText } from '../../figures/place.ts';
 import type { Body, Encoding, Layer, Plot, Position } from '../../figures/vl.ts';
 type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
+import { userYScale } from '../../figures/axes.ts';
 import { type Colors, sequential, xTickCount, yTickCount } from '../../figures/theme.ts';
 import { sampleFigure } from './data.ts';
 import { autoLegend, curvePoints } from './geometry.ts';
@@ -134,12 +135,18 @@ function panelSpec(
     scale: { domain: sampled[0].zRange, nice: false },
     axis: { tickCount: xTickCount(figure.width, figure.fontScale) },
   };
+  const tickCount = yTickCount(figure.height, figure.fontScale);
+  // A domain the user gave labels its ends and draws a curve along one whole (figures/axes.ts).
+  const curves = () =>
+    panel.series.flatMap((s, j) => s.show.map((fn) => sampled[j].rows.map((r) => r[COLUMN[fn]] ?? 0)));
+  const given =
+    panel.yDomain && userYScale(panel.yDomain, figure.height, tickCount, figure.lineWidth, curves(), figure.fontScale);
   const y: Position = {
     field: 'value',
     type: 'quantitative',
     title: crowded && !firstColumn ? null : axisTitle(figure.yTitle, figure.height, figure),
-    scale: { domain: yDomain, nice: false },
-    axis: { tickCount: yTickCount(figure.height, figure.fontScale) },
+    scale: given ? given.scale : { domain: yDomain, nice: false },
+    axis: given ? given.axis : { tickCount },
   };
   const fnColor = (s: PanelSeries, fn: Fn) => (!one || fn === 'f' ? colorOf(s) : fn === 'df' ? c.derivative : c.second);
   const drawn = panel.series.flatMap((s) => s.show.map((fn) => ({ s, fn })));

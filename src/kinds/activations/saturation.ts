@@ -4,7 +4,7 @@ import type { Sampled } from '../../figures/data.ts';
 import type { Colors } from '../../figures/theme.ts';
 import type { Layer } from '../../figures/vl.ts';
 import { belowThreshold } from '../../math/saturation.ts';
-import { short } from '../../text.ts';
+import { labelNumber, short } from '../../text.ts';
 import { plotPixels, type Rect, textWidth } from '../../figures/place.ts';
 import type { ActivationsFigure, Panel } from './types.ts';
 
@@ -38,10 +38,10 @@ export function saturationLayers(
   const gt = (z: number) => (below(z) ? '≥' : '>');
   const range = (a: number, b: number) =>
     a <= lo
-      ? `z ${lt(b)} ${short(b, 4)}`
+      ? `z ${lt(b)} ${labelNumber(b, 4)}`
       : b >= hi
-        ? `z ${gt(a)} ${short(a, 4)}`
-        : `${short(a, 4)} ${lt(a)} z ${lt(b)} ${short(b, 4)}`;
+        ? `z ${gt(a)} ${labelNumber(a, 4)}`
+        : `${labelNumber(a, 4)} ${lt(a)} z ${lt(b)} ${labelNumber(b, 4)}`;
   const size = 10 * fontScale;
   const lineHeight = 1.25 * size;
   const px = plotPixels(data.zRange, yDomain, figure);
@@ -49,7 +49,7 @@ export function saturationLayers(
     const align = a <= lo ? 'left' : b >= hi ? 'right' : 'center';
     // The label's lines fit its band: as many words on a line as its width holds.
     const [x0, x1] = [px(a, 0).x, px(b, 0).x];
-    const lines = fitLines(['saturated:', `|f'(z)| < ${t}`, range(a, b)], size, Math.max(x1 - x0 - 8, 0));
+    const lines = fitLines(['saturated:', `|f′(z)| < ${t}`, range(a, b)], size, Math.max(x1 - x0 - 8, 0));
     const w = Math.max(...lines.map((l) => textWidth(l, size)));
     const left = align === 'left' ? x0 + 4 : align === 'right' ? x1 - 4 - w : (x0 + x1 - w) / 2;
     // 30% down the plot (below the top-left legend, above the flat tails of f and f'), unless a curve or

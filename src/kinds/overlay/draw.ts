@@ -2,10 +2,19 @@ import type { LegendPosition } from '../../figures/model.ts';
 import { append, RowKeys, sampleActivation, type Row, type Sampled } from '../../figures/data.ts';
 import { axisTitle, chooseLegend, legendBox, placeLabels, plotPixels } from '../../figures/place.ts';
 import type { Layer } from '../../figures/vl.ts';
-import { short } from '../../text.ts';
+import { labelNumber } from '../../text.ts';
 import { jumpLayers, legendSpec, markerRadius, segment } from '../../figures/layers.ts';
 import { type Colors, xTickCount, yTickCount } from '../../figures/theme.ts';
 import type { OverlayFigure } from './types.ts';
+import { userYScale } from '../../figures/axes.ts';
+
+/** The y scale and axis: a domain the user gave labels its ends and draws a curve along one whole. */
+function yAxis(figure: OverlayFigure, yDomain: [number, number], sampled: readonly Sampled[]) {
+  const tickCount = yTickCount(figure.height, figure.fontScale);
+  if (!figure.yDomain) return { scale: { domain: yDomain, nice: false }, axis: { tickCount } };
+  const curves = sampled.map((d) => d.rows.map((r) => r.dy));
+  return userYScale(figure.yDomain, figure.height, tickCount, figure.lineWidth, curves, figure.fontScale);
+}
 
 /**
  * The derivatives of several activations on one set of axes: one line per activation (broken at its
@@ -20,7 +29,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
     if (isNew) append(rows, d.rows);
     return d;
   });
-  const baseLabels = figure.series.map((s) => `${s.label}'(z)`);
+  const baseLabels = figure.series.map((s) => `${s.label}′(z)`);
   const colors = figure.series.map((_, i) => c.series[i % c.series.length]);
   const byKey = (values: string[]) =>
     sampled.reduceRight((rest, d, i) => `datum.activation === ${JSON.stringify(d.key)} ? ${values[i]} : ${rest}`, '0');
@@ -48,8 +57,7 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
         field: 'dy',
         type: 'quantitative',
         title: axisTitle(figure.yTitle, figure.height, figure),
-        scale: { domain: yDomain, nice: false },
-        axis: { tickCount: yTickCount(figure.height, figure.fontScale) },
+        ...yAxis(figure, yDomain, sampled),
       },
       color: {
         field: 'label',
@@ -110,13 +118,13 @@ function peaks(figure: OverlayFigure, sampled: Sampled[], colors: string[]): Pea
     const { value, at } = d.activation.properties(d.params).maxAbsDerivative;
     if (typeof at === 'number') {
       if (at < lo || at > hi) return [];
-      const note = `max ${short(value, 4)} at z = ${short(at, 4)}`;
-      const text = `max ${s.label}' = ${short(value, 4)} at z = ${short(at, 4)}`;
+      const note = `max ${labelNumber(value, 4)} at z = ${labelNumber(at, 4)}`;
+      const text = `max ${s.label}′ = ${labelNumber(value, 4)} at z = ${labelNumber(at, 4)}`;
       return [{ series: i, z: at, value: d.activation.df(at, d.params), color: colors[i], text, note, dot: true }];
     }
     const z = lo + 0.7 * (hi - lo);
-    const note = `${short(value, 4)} for ${at}`;
-    const text = `${s.label}' = ${note}`;
+    const note = `${labelNumber(value, 4)} for ${at}`;
+    const text = `${s.label}′ = ${note}`;
     return [{ series: i, z, value: d.activation.df(z, d.params), color: colors[i], text, note, dot: false }];
   });
 }

@@ -38,7 +38,7 @@ export const overlay = defineKind<OverlayFigure, ReturnType<typeof schema>>({
     figureTitle: f.title !== false,
     colours: (f.activations ?? DEFAULT_SERIES).length,
     xTitle: 'Input Value (z)',
-    yTitle: "Derivative f'(z)",
+    yTitle: 'Derivative f′(z)',
   }),
   normalize: (f, { base, series: resolve, grid }) => {
     const series = resolve(f.activations);
