@@ -3,6 +3,7 @@
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { displayPath } from '../config/load.ts';
 import type { Config, Figure } from '../config/model.ts';
 import { UserError } from '../errors.ts';
 import { FORMATS } from '../formats.ts';
@@ -112,7 +113,8 @@ export async function checkFolder(config: Config, folder: OutputFolder, figures:
     const other = owners.get(figure.id.toLowerCase());
     if (other)
       throw new UserError(
-        `${config.file}: figures[${i}].id: "${figure.id}" is also made by ${other.config} in ${dir}; ` +
+        `${config.file}: figures[${i}].id: "${figure.id}" is also made by ${displayPath(resolve(dir, other.config))} ` +
+          `in ${displayPath(dir)}; ` +
           'ids must be unique in a shared folder',
       );
   });

@@ -17,6 +17,12 @@ export interface Command {
 }
 
 const CONFIG: Option = ['--config <file>', 'config file (default: figures.config.{ts,mts,cts,js,mjs,cjs,json} here)'];
+/** Several configs: repeated, or a quoted glob actfig expands itself; default: package.json's actfig.configs. */
+const CONFIGS: Option = [
+  '--config <file>',
+  "config file or quoted glob, repeatable (default: package.json's actfig.configs, else figures.config.* here)",
+  'repeatable',
+];
 const OUT: Option = ['--out <dir>', "output folder (default: the config's outDir)"];
 
 export const COMMANDS: readonly Command[] = [
@@ -24,7 +30,7 @@ export const COMMANDS: readonly Command[] = [
     name: 'build',
     description: 'Render the figures whose config, tool or renderer changed; write the gallery',
     options: [
-      CONFIG,
+      CONFIGS,
       OUT,
       ['--only <ids>', 'build only these figures (comma-separated); the others are left alone'],
       [
@@ -43,7 +49,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'check',
     description:
       'Exit 0 when the output folder is what a build would make now, 1 listing what is not, 2 for a bad config',
-    options: [CONFIG, OUT, ['--render', 'also re-render every figure in memory and compare its bytes with the folder']],
+    options: [
+      CONFIGS,
+      OUT,
+      ['--render', 'also re-render every figure in memory and compare its bytes with the folder'],
+    ],
     examples: ['actfig check'],
     run: async (values) => (await import('./commands/check.ts')).checkCommand(values),
   },
@@ -51,7 +61,7 @@ export const COMMANDS: readonly Command[] = [
     name: 'dev',
     description: 'Build, serve the output folder on a local address, rebuild and reload the page on every save',
     options: [
-      CONFIG,
+      CONFIGS,
       OUT,
       ['--port <n>', 'port to listen on (default 4173; 0: any free port)'],
       ['--host <address>', 'address to listen on (default 127.0.0.1)'],
@@ -72,14 +82,14 @@ export const COMMANDS: readonly Command[] = [
     argument: '<name>',
     description: "Print f(z) and f'(z) of an activation as CSV (z,y,dy)",
     options: [
-      ['--config <file>', 'a config whose formula activations (its `activations`) NAME may be'],
+      ['--config <file>', 'a config file: the formula activations it defines (its activations field) can be NAME'],
       ['--param <key=value>', 'an activation parameter (repeatable), e.g. --param negative_slope=0.2', 'repeatable'],
       ['--at <list>', 'the z values, comma-separated'],
       ['--min <z>', 'smallest z (with --samples or --step)'],
       ['--max <z>', 'largest z: included with --samples (numpy.linspace), excluded with --step (numpy.arange)'],
       ['--samples <n>', 'number of points, as numpy.linspace(min, max, n)'],
       ['--step <s>', 'spacing, as numpy.arange(min, max, step)'],
-      ['--kinks', "add the points where f or f' is not smooth"],
+      ['--kinks', "also evaluate at the kinks in the range: the points where f, f' or f'' is not smooth"],
       ['--order <n>', "1: z,y,dy (default); 2: also f''(z), PyTorch's double backward, as a fourth column d2y"],
     ],
     examples: [
@@ -92,8 +102,8 @@ export const COMMANDS: readonly Command[] = [
   {
     name: 'list',
     description: "List the activations with their parameters, then the config's figures",
-    options: [CONFIG],
-    examples: ['actfig list'],
+    options: [CONFIGS],
+    examples: ['actfig list', "actfig list --config 'lectures/*/figures.config.ts'"],
     run: async (values) => (await import('./commands/list.ts')).listCommand(values),
   },
   {

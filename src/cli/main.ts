@@ -10,14 +10,19 @@ const options = COMMANDS.flatMap((command) => command.options.map((option) => ({
 
 /** Options that take a value, by their long name (as cac names them in camelCase too). */
 const VALUED = new Set(options.filter((o) => o.valued).map((o) => o.name));
-/** Valued options whose every value the command gets, not only the last. */
-const REPEATABLE = new Set(options.filter((o) => o.option[2] === 'repeatable').map((o) => o.name));
+/** A command's valued options whose every value it gets, not only the last (`--config` of build, not of spec). */
+const repeatable = (command: Command) =>
+  new Set(command.options.filter((o) => o[2] === 'repeatable').map((o) => optionName(o).name));
 
 function program(run: (command: Command, options: Record<string, unknown>) => void) {
   const cli = cac('actfig');
   for (const command of COMMANDS) {
     const entry = cli.command(`${command.name}${command.argument ? ` ${command.argument}` : ''}`, command.description);
-    for (const [flags, description] of command.options) entry.option(flags, description);
+    for (const [flags, description] of command.options) {
+      entry.option(flags, description);
+      // cac gives `--no-prune` a default of true and prints "(default: true)"; the command reads "not false".
+      if (flags.startsWith('--no-')) entry.options.at(-1)!.config.default = undefined;
+    }
     for (const example of command.examples) entry.example(example);
     entry.action((...args: unknown[]) => {
       const options = args.at(-1) as Record<string, unknown>;
@@ -65,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     const { command, options } = pending as { command: Command; options: Record<string, unknown> };
     // Raw text of every valued option, as typed: the commands parse numbers strictly themselves.
     const values: Values = { ...(options as Record<string, boolean>) };
+    const REPEATABLE = repeatable(command);
     for (const name of VALUED) {
       const key = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
       values[key] = REPEATABLE.has(name) ? raw.get(name) : raw.get(name)?.at(-1);

@@ -2,7 +2,7 @@
 // CommonJS or JSON. JavaScript and TypeScript configs go through jiti (the loader c12, Tailwind and
 // ESLint use); its errors become one line with the file, line and column.
 import { access, readFile } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../errors.ts';
 import type { Config } from './model.ts';
@@ -11,10 +11,18 @@ import { cachedConfig, saveConfig } from './cache.ts';
 export const CONFIG_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json'] as const;
 export const DEFAULT_CONFIG_FILES = CONFIG_EXTENSIONS.map((ext) => `figures.config${ext}`);
 
+/**
+ * How messages name a config: its path relative to the current folder, with forward slashes
+ * (`lectures/02/figures.config.ts`: a course has twelve files named figures.config.ts).
+ */
+export function displayPath(path: string): string {
+  return relative(process.cwd(), path).split(sep).join('/') || basename(path);
+}
+
 /** Reads and validates a config file. */
 export async function loadConfig(file: string): Promise<Config> {
   const path = resolve(file);
-  const name = basename(file);
+  const name = displayPath(path);
   if (!(CONFIG_EXTENSIONS as readonly string[]).includes(extname(path))) {
     throw new UserError(`${file}: config must be a ${CONFIG_EXTENSIONS.join(', ')} file`);
   }
@@ -27,7 +35,8 @@ export async function loadConfig(file: string): Promise<Config> {
   const input = extname(path) === '.json' ? parseJson(name, text) : await importModule(path, name);
   try {
     const cached = await cachedConfig(input, path);
-    if (cached) return await prepared(cached);
+    // The cache is keyed by the path, not by the folder it is named from: the name is this run's.
+    if (cached) return await prepared(Object.assign(cached, { file: name }));
     const { normalizeConfig } = await import('./normalize.ts');
     const config = normalizeConfig(input, name, dirname(path), path);
     await saveConfig(input, path, config);

@@ -25,7 +25,7 @@ export const NORMALIZED: unique symbol = Symbol.for('activation-figures.normaliz
 
 export interface Config {
   readonly [NORMALIZED]: true;
-  /** Where the config came from, for messages (its base name), or "config" for one given in code. */
+  /** Where the config came from, for messages (its path from the current folder), or "config" for one given in code. */
   file: string;
   /** The config file's absolute path; undefined for a config given in code. */
   path?: string;

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { build, type BuildResult, type ProgressEvent } from '../build/build.ts';
 import { loadConfigFrom, resolveConfigFile } from '../config/load.ts';
-import { DEFAULTS } from '../config/model.ts';
+import { type Config, DEFAULTS } from '../config/model.ts';
 import { UserError } from '../errors.ts';
 import { LOCK } from '../output/names.ts';
 import { printable } from '../text.ts';
@@ -18,6 +18,8 @@ import { type FileWatcher, localFiles, watchFiles } from './watch.ts';
 export interface DevOptions {
   /** --config: the config file; default: figures.config.* in the current folder. */
   config?: string;
+  /** Several configs sharing one output folder, instead of `config`: each built in turn, the folder served. */
+  configs?: readonly string[];
   /** --out: the output folder, instead of the config's outDir. */
   out?: string;
   port: number;
@@ -41,18 +43,23 @@ function report(error: unknown): void {
 /** Runs until SIGINT or SIGTERM; returns the exit code. */
 export async function dev(options: DevOptions): Promise<number> {
   if (options.out === '') throw new UserError('--out: must not be empty');
-  const file = await resolveConfigFile(options.config === '' ? undefined : options.config);
-  // Without a config file there is nothing to watch: the build's own message, exit 2.
-  if (options.config === '' || !file || !(await stat(file).catch(() => undefined))?.isFile()) {
-    await loadConfigFrom(options.config, options.out);
-    throw new UserError(`${options.config ?? file}: config file not found`);
+  const given = options.configs ?? [options.config];
+  const files: string[] = [];
+  for (const config of given) {
+    const file = await resolveConfigFile(config === '' ? undefined : config);
+    // Without a config file there is nothing to watch: the build's own message, exit 2.
+    if (config === '' || !file || !(await stat(file).catch(() => undefined))?.isFile()) {
+      await loadConfigFrom(config, options.out);
+      throw new UserError(`${config ?? file}: config file not found`);
+    }
+    files.push(file);
   }
   // Until a config loads, the folder its outDir would default to.
   const site: Site = {
-    dir: options.out !== undefined ? resolve(options.out) : resolve(dirname(file), DEFAULTS.outDir),
+    dir: options.out !== undefined ? resolve(options.out) : resolve(dirname(files[0]), DEFAULTS.outDir),
     gallery: DEFAULTS.gallery,
   };
-  const session = new Session(file, options, site);
+  const session = new Session(files, given, options, site);
   return session.run();
 }
 
@@ -72,11 +79,17 @@ class Session {
   private readonly releaseSignals: () => void;
 
   constructor(
-    private readonly file: string,
+    private readonly files: readonly string[],
+    private readonly given: readonly (string | undefined)[],
     private readonly options: DevOptions,
     private readonly site: Site,
   ) {
-    this.releaseSignals = ownSignals(() => this.stop());
+    const releaseSignals = ownSignals(() => this.stop());
+    const releaseParent = onParentExit(() => this.stop());
+    this.releaseSignals = () => {
+      releaseSignals();
+      releaseParent();
+    };
   }
 
   async run(): Promise<number> {
@@ -106,7 +119,8 @@ class Session {
   private async dependencies(): Promise<string[]> {
     const outDir = this.site.dir;
     const skip = (path: string) => path === outDir || path.startsWith(outDir + sep);
-    return localFiles(this.file, skip).catch(() => [this.file]);
+    const found = await Promise.all(this.files.map((file) => localFiles(file, skip).catch(() => [file])));
+    return [...new Set(found.flat())];
   }
 
   /** A save: rebuild once the burst of saves has settled. */
@@ -140,22 +154,29 @@ class Session {
   private async cycle(): Promise<void> {
     const first = !this.built;
     const started = performance.now();
-    let config: Awaited<ReturnType<typeof loadConfigFrom>>;
+    const configs: Config[] = [];
     try {
-      config = await loadConfigFrom(this.options.config, this.options.out);
+      for (const given of this.given) configs.push(await loadConfigFrom(given, this.options.out));
+      const folders = new Set(configs.map((c) => c.outDir));
+      if (folders.size > 1)
+        throw new UserError(
+          `actfig dev: serves one folder, and these configs write to ${[...folders].map(shown).join(', ')}; ` +
+            'run one actfig dev for each (--port)',
+        );
     } catch (error) {
       report(error);
       // A new import may be what broke it: watch what the file names now.
       this.watcher?.set(await this.dependencies());
       return;
     }
+    const [config] = configs;
     if (config.outDir !== this.site.dir && this.announced) out(`actfig dev: now serving ${shown(config.outDir)}`);
     this.site.dir = config.outDir;
     this.site.gallery = config.gallery;
     this.watcher?.set(await this.dependencies());
-    let result: BuildResult;
+    const results: BuildResult[] = [];
     try {
-      result = await build(config, { progress: (event) => this.progress(event, first) });
+      for (const each of configs) results.push(await build(each, { progress: (event) => this.progress(event, first) }));
     } catch (error) {
       report(error);
       return;
@@ -163,6 +184,7 @@ class Session {
       this.waitingForLock = false;
     }
     this.built = true;
+    const result = results.reduce(merged);
     out(summary(result, first, (performance.now() - started) / 1000));
     if (this.stopping && result.failed.length > 0) {
       const missed = plural(result.failed.length, 'figure');
@@ -224,6 +246,18 @@ class Session {
   }
 }
 
+/** Several configs' builds of one folder, counted as one. */
+function merged(a: BuildResult, b: BuildResult): BuildResult {
+  return {
+    ...a,
+    rendered: [...a.rendered, ...b.rendered],
+    unchanged: [...a.unchanged, ...b.unchanged],
+    removed: [...a.removed, ...b.removed],
+    failed: [...a.failed, ...b.failed],
+    filesWritten: a.filesWritten + b.filesWritten,
+  };
+}
+
 function summary(r: BuildResult, first: boolean, seconds: number): string {
   const extra = [
     `${r.unchanged.length} current`,
@@ -252,6 +286,21 @@ function ownSignals(stop: () => void): () => void {
     process.off('newListener', guard);
     for (const signal of SIGNALS) process.off(signal, mine);
   };
+}
+
+/**
+ * Calls `stop` once the process that started dev has ended. `npx actfig dev` runs dev under npm and a
+ * shell; npm killed by SIGTERM does not pass the signal on, and dev would serve on as an orphan.
+ */
+function onParentExit(stop: () => void): () => void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    stop();
+  }, 500);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** The folder's lock file, if this process holds it (a forced stop during a build). */

@@ -3,6 +3,7 @@
 // loads (and pango reads its fonts once), so registerFont must come first; and vega-canvas has a
 // top-level await, so vega is loaded with import(), never require, unless it comes from the bundle built
 // for the V8 code cache (code-cache.ts), which shims vega-canvas.
+import { UserError } from '../errors.ts';
 import { FONT_FAMILY, FONT_FILES, type FontFace } from '../font.ts';
 import { loadVendor } from './code-cache.ts';
 
@@ -23,7 +24,14 @@ export const ownFaces = (): FontFace[] => (faces ??= JSON.parse(process.env.ACTF
 
 export function loadRenderer(): Promise<Renderer> {
   loaded ??= (async () => {
-    const canvas = await import('canvas');
+    const canvas = await import('canvas').catch((error: unknown) => {
+      // Installed with --ignore-scripts (as CI's check job does): the addon was never compiled.
+      if (!/canvas\.node/.test(String((error as Error)?.message))) throw error;
+      throw new UserError(
+        'canvas is not built (installed with --ignore-scripts?): run npx actfig setup-system && npm rebuild canvas; ' +
+          'actfig check needs no canvas',
+      );
+    });
     canvas.registerFont(FONT_FILES[0], { family: FONT_FAMILY });
     canvas.registerFont(FONT_FILES[1], { family: FONT_FAMILY, weight: 'bold' });
     for (const face of ownFaces()) canvas.registerFont(face.file, { family: face.family, weight: face.weight });

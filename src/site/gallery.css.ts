@@ -18,6 +18,9 @@ h3 { margin: 0 0 4px; font-size: 1.1rem; }
 a { color: var(--accent); }
 nav a { margin-right: 16px; }
 .lead, footer { color: var(--muted); }
+.toc ol { margin: 0 0 16px; padding-left: 1.4em; columns: 2 16em; }
+section.config { margin-top: 24px; }
+section.config > h3 { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 1.05rem; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 20px; }
 figure { margin: 0; padding: 12px; background: var(--card); border: 1px solid var(--line); border-radius: 8px; min-width: 0; }
 figure img { display: block; width: 100%; height: auto; border-radius: 4px; }

@@ -1,6 +1,6 @@
 import { activationNames, activations, type Activation } from '../math/activations/registry.ts';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, posix, sep } from 'node:path';
 import { DEFAULT_KIND, hasKind, kindOf } from '../kinds/registry.ts';
 import type { ActivationRow, Manifest, ManifestFigure } from '../output/manifest.ts';
 import { FORMATS, type Format, type FormatRecord, formatRecord } from '../formats.ts';
@@ -78,9 +78,8 @@ export function buildSite(
   math?: ReadonlyMap<string, string>,
 ): Record<string, string> {
   const tex = (s: string) => math?.get(s) ?? typesetNow(s);
-  const folder = basename(outDir);
-  const cards = manifest.figures.map((entry) => card(entry, folder));
   const configs = [...new Set(manifest.figures.map((f) => f.config))].filter(Boolean);
+  const sections = figureSections(manifest, outDir, configs.length > 1);
   const linked = new Set(manifest.figures.map((f) => f.id));
   const rows = [
     ...activationNames.map((name) => propertyRow(builtinRow(activations[name] as unknown as Activation), linked, tex)),
@@ -103,9 +102,8 @@ export function buildSite(
 <main>
 <section id="figures">
 <h2>Figures</h2>
-<div class="grid">
-${cards.join('\n')}
-</div>
+<p class="lead">The snippets' paths are relative to a page beside the figure's config, where its slides or notes usually are.</p>
+${sections}
 </section>
 <section id="properties">
 <h2>Activation properties</h2>
@@ -120,11 +118,49 @@ ${rows.join('\n')}
 </div>
 </section>
 </main>
-<footer>Made by activation-figures ${esc(toolVersion)}${configs.length ? ` from ${configs.map((c) => esc(c.split('/').pop()!)).join(', ')}` : ''}. Rebuild with <code>npx actfig build</code>; check with <code>npx actfig check</code>.</footer>
+<footer>Made by activation-figures ${esc(toolVersion)}${configs.length ? ` from ${configs.map((c) => esc(configName(c, outDir))).join(', ')}` : ''}. Rebuild with <code>npx actfig build</code>; check with <code>npx actfig check</code>.</footer>
 </body>
 </html>
 `;
   return { [page]: html, [GALLERY_STYLESHEET]: GALLERY_CSS };
+}
+
+/**
+ * The figures' cards: one grid, or, in a folder several configs share (a course's lectures), a table of
+ * contents and a section per config headed by its path, in the manifest's order (by config).
+ */
+function figureSections(manifest: Manifest, outDir: string, byConfig: boolean): string {
+  const grid = (entries: ManifestFigure[], level: number) =>
+    `<div class="grid">\n${entries.map((entry) => card(entry, outDir, level)).join('\n')}\n</div>`;
+  if (!byConfig) return grid(manifest.figures, 3);
+  const groups = new Map<string, ManifestFigure[]>();
+  for (const entry of manifest.figures) groups.set(entry.config, [...(groups.get(entry.config) ?? []), entry]);
+  const named = [...groups].map(([config, entries]) => {
+    const name = configName(config, outDir);
+    return { id: `config-${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, name, entries };
+  });
+  const toc = named.map((g) => `<li><a href="#${g.id}">${esc(g.name)}</a> (${g.entries.length})</li>`).join('\n');
+  const parts = named.map(
+    (g) => `<section class="config" id="${g.id}">\n<h3>${esc(g.name)}</h3>\n${grid(g.entries, 4)}\n</section>`,
+  );
+  return `<nav class="toc" aria-label="Configs"><ol>\n${toc}\n</ol></nav>\n${parts.join('\n')}`;
+}
+
+/** A config as the gallery names it: its path from the output folder's parent (usually the repository's root). */
+function configName(config: string, outDir: string): string {
+  return config === '' ? 'figures given in code' : posix.normalize(posix.join(basename(outDir), config));
+}
+
+/**
+ * A file's path as a page beside the config would write it (a lecture's slides live beside its config):
+ * `figures/x.svg` for a config at the root, `../../figures/x.svg` for lectures/02/figures.config.ts.
+ */
+function embedPath(entry: ManifestFigure, outDir: string, name: string): string {
+  // A config outside the folder's parent (a build with --out elsewhere): the folder's own name, as before.
+  if (entry.config === '' || configName(entry.config, outDir).startsWith('../'))
+    return posix.join(basename(outDir), name);
+  const base = outDir.split(sep).join('/');
+  return posix.relative(posix.dirname(posix.join(base, entry.config)), posix.join(base, name));
 }
 
 /** The first of these formats that the figure has, by `rank` (lowest first; formats without one never). */
@@ -133,7 +169,7 @@ function best(has: (format: Format) => boolean, rank: (g: FormatRecord['gallery'
   return ranked.sort((a, b) => rank(formatRecord(a).gallery)! - rank(formatRecord(b).gallery)!)[0];
 }
 
-function card(entry: ManifestFigure, folder: string): string {
+function card(entry: ManifestFigure, outDir: string, level: number): string {
   const file = (ext: string) => `${entry.id}.${ext}`;
   const hasFile = (ext: string) => entry.files.some((f) => f.name === file(ext));
   const ext = (format: Format) => formatRecord(format).ext;
@@ -161,25 +197,26 @@ function card(entry: ManifestFigure, folder: string): string {
     .filter(([e]) => hasFile(e))
     .map(([e, label]) => `<a href="${file(e)}">${label}</a>`)
     .join('');
-  const path = (format: Format) => `${folder}/${file(ext(format))}`;
+  const path = (format: Format) => embedPath(entry, outDir, file(ext(format)));
   const snippets: [string, string][] = [];
   const markdown = best(has, (g) => g.markdown);
   if (markdown) snippets.push(['Markdown', `![${entry.title}](${path(markdown)})`]);
   if (img)
     snippets.push([
       'HTML',
-      `<img src="${path(img)}"${hiDpi ? ` srcset="${path(hiDpi)} 2x"` : ''}${size} alt="${esc(entry.alt)}">`,
+      `<img src="${path(img)}"${hiDpi ? ` srcset="${path(hiDpi)} 2x"` : ''}${size} ` +
+        `style="max-width: 100%; height: auto" alt="${esc(entry.alt)}">`,
     ]);
   const latex = FORMATS.find((f) => has(f) && formatRecord(f).gallery.latex);
   if (latex) snippets.push(['LaTeX', `\\includegraphics[width=\\linewidth]{${path(latex)}}`]);
-  const motion = motionParts(entry, folder, img);
+  const motion = motionParts(entry, (name) => embedPath(entry, outDir, name), img);
   snippets.push(...motion.snippets);
   const kind = kindOf(hasKind(entry.kind) ? entry.kind : DEFAULT_KIND);
   const caption = entry.caption ?? kind.caption;
   return `<figure id="fig-${entry.id}">
 ${image}
 <figcaption>
-<h3>${esc(entry.title)}</h3>
+<h${level}>${esc(entry.title)}</h${level}>
 <p>${esc(caption)}</p>
 <details><summary>Description (alt text)</summary><p>${esc(entry.alt)}</p></details>
 </figcaption>${motion.html && `\n${motion.html}`}

@@ -5,7 +5,7 @@ import type { ManifestFigure } from '../output/manifest.ts';
 import { escapeXml as esc } from '../text.ts';
 
 /** The card's frames and animation (empty for a figure that does not move), and its snippets. */
-export function motionParts(entry: ManifestFigure, folder: string, img: Format | undefined) {
+export function motionParts(entry: ManifestFigure, pathOf: (name: string) => string, img: Format | undefined) {
   const names = new Set(entry.files.map((f) => f.name));
   const frames = (format: Format) => {
     const ext = formatRecord(format).ext;
@@ -25,7 +25,7 @@ export function motionParts(entry: ManifestFigure, folder: string, img: Format |
     );
     const latex = FORMATS.find((f) => formatRecord(f).gallery.latex && frames(f).length);
     if (latex) {
-      const lines = frames(latex).map((name, i) => `\\includegraphics<${i + 1}>[width=\\linewidth]{${folder}/${name}}`);
+      const lines = frames(latex).map((name, i) => `\\includegraphics<${i + 1}>[width=\\linewidth]{${pathOf(name)}}`);
       snippets.push(['Beamer', lines.join('\n')]);
     }
   }
@@ -33,7 +33,7 @@ export function motionParts(entry: ManifestFigure, folder: string, img: Format |
     html.push(
       `<details class="frames"><summary>Animation (GIF)</summary><img src="${entry.id}.gif" alt="${esc(`Animation: ${entry.alt}`)}"></details>`,
     );
-    snippets.push(['Markdown (animation)', `![${entry.title}](${folder}/${entry.id}.gif)`]);
+    snippets.push(['Markdown (animation)', `![${entry.title}](${pathOf(`${entry.id}.gif`)})`]);
   }
   return { html: html.join('\n'), snippets };
 }

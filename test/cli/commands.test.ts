@@ -19,6 +19,26 @@ describe('the command table', () => {
     }
   });
 
+  it('prints each option line exactly: no default cac invents, no garbled text', () => {
+    const line = (command: string, flag: string) =>
+      actfig([command, '--help'])
+        .stdout.split('\n')
+        .find((l) => l.trimStart().startsWith(flag))
+        ?.trim()
+        .replace(/ {2,}/g, '  ');
+    expect(line('build', '--no-prune')).toBe(
+      '--no-prune  keep the figures that left the config instead of deleting their files',
+    );
+    expect(line('eval', '--config')).toBe(
+      '--config <file>  a config file: the formula activations it defines (its activations field) can be NAME',
+    );
+    expect(line('eval', '--kinks')).toBe(
+      "--kinks  also evaluate at the kinks in the range: the points where f, f' or f'' is not smooth",
+    );
+    for (const command of ['build', 'check', 'list', 'dev'])
+      expect(line(command, '--config'), command).toMatch(/^--config <file> {2}config file or quoted glob, repeatable/);
+  });
+
   it('names every command of the table for an unknown one', () => {
     const r = actfig(['bulid']);
     expect(r.code).toBe(2);

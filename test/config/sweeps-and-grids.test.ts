@@ -32,7 +32,7 @@ describe('grids', () => {
       figures: [{ id: 'b', grid: { min: -1e308, max: 1e308, samples: 5 }, panels: [{ activation: 'relu' }] }],
     };
     writeFileSync(join(dir, 'c.json'), JSON.stringify(config));
-    const r = actfig(['build', '--config', join(dir, 'c.json')]);
+    const r = actfig(['build', '--config', 'c.json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(
       'c.json: figures[0].grid.max: the range -1e+308 to 1e+308 is too wide for double precision (max - min overflows)',

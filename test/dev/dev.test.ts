@@ -457,3 +457,45 @@ describe('actfig dev', () => {
     180_000,
   );
 });
+
+describe('when the process that started it ends', () => {
+  it('ends too: npx killed by SIGTERM passes the signal on to no one, and dev must not serve on alone', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'c.json'), jsonConfig([figure('one')]));
+    writeFileSync(join(dir, 'a.json'), jsonConfig([figure('two', 'tanh')]));
+    // A shell stands for npx: it starts dev in the background, says its pid, and waits.
+    const shell = spawn(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" dev --port 0 --config c.json --config a.json \
+      > dev.log 2>&1 & echo $!; wait`,
+      ],
+      { cwd: dir },
+    );
+    const pid = Number(
+      await new Promise<string>((resolve) => shell.stdout!.once('data', (d: Buffer) => resolve(String(d)))),
+    );
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // The shell opens dev.log as it starts dev: it may not be there yet.
+    const log = () => (existsSync(join(dir, 'dev.log')) ? readFileSync(join(dir, 'dev.log'), 'utf8') : '');
+    const deadline = Date.now() + WAIT_MS;
+    while (!log().includes('actfig dev: serving') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    // Both configs (one folder) were built, then served.
+    expect(log()).toMatch(/^built 2 figures in /m);
+    expect(alive()).toBe(true);
+    shell.kill('SIGKILL');
+    const gone = Date.now() + 10_000;
+    while (alive() && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive()).toBe(false);
+    expect(existsSync(join(dir, 'out', LOCK))).toBe(false);
+  }, 120_000);
+});

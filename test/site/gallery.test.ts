@@ -88,7 +88,8 @@ describe('figures/index.html in Chromium', () => {
         `![${title}](figures/${id}.png)`,
         expect.stringMatching(
           new RegExp(
-            `^<img src="figures/${id}\\.svg" srcset="figures/${id}\\.png 2x" width="\\d+" height="\\d+" alt=".+">$`,
+            `^<img src="figures/${id}\\.svg" srcset="figures/${id}\\.png 2x" width="\\d+" height="\\d+" ` +
+              'style="max-width: 100%; height: auto" alt=".+">$',
           ),
         ),
         `\\includegraphics[width=\\linewidth]{figures/${id}.pdf}`,

@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
 import { build, type ProgressEvent } from '../../build/build.ts';
-import { loadConfigFrom } from '../../config/load.ts';
 import { UserError } from '../../errors.ts';
 import { FORMATS, type Format } from '../../formats.ts';
 import { printable } from '../../text.ts';
 import { list, type Values, wholeNumber } from '../args.ts';
+import { eachConfig } from '../configs.ts';
 
 export function parseFormats(option: string, value: string | undefined): Format[] | undefined {
   const items = list(option, value);
@@ -62,30 +62,30 @@ function reporter(tty: boolean) {
   return { report, clear };
 }
 
-/** `actfig build`: renders the figures whose content changed. Returns the exit code. */
+/** `actfig build`: renders the figures whose content changed, config after config. Returns the exit code. */
 export async function buildCommand(values: Values): Promise<number> {
   const formats = parseFormats('actfig build: --formats', values.formats as string | undefined);
   const jobs = wholeNumber('actfig build: --jobs', values.jobs as string | undefined, 1, 64);
   const lockTimeout = wholeNumber('actfig build: --lock-timeout', values.lockTimeout as string | undefined, 0, 86400);
   const only = list('actfig build: --only', values.only as string | undefined);
-  const config = await loadConfigFrom(values.config as string | undefined, values.out as string | undefined);
-  const { report, clear } = reporter(Boolean(process.stdout.isTTY));
-  const r = await build(config, {
-    ...(only && { only }),
-    ...(formats && { formats }),
-    force: values.force === true,
-    prune: values.prune !== false,
-    ...(jobs !== undefined && { jobs }),
-    ...(lockTimeout !== undefined && { lockTimeoutMs: lockTimeout * 1000 }),
-    progress: report,
+  return eachConfig(values, async (config) => {
+    const { report, clear } = reporter(Boolean(process.stdout.isTTY));
+    const r = await build(config, {
+      ...(only && { only }),
+      ...(formats && { formats }),
+      force: values.force === true,
+      prune: values.prune !== false,
+      ...(jobs !== undefined && { jobs }),
+      ...(lockTimeout !== undefined && { lockTimeoutMs: lockTimeout * 1000 }),
+      progress: report,
+    });
+    clear();
+    const where = relative(process.cwd(), config.outDir) || '.';
+    const kept = r.kept.length ? `, ${r.kept.length} kept` : '';
+    const counts =
+      `${r.figures} figures: ${r.rendered.length} rendered, ${r.unchanged.length} unchanged, ` +
+      `${r.removed.length} removed${kept}, ${r.failed.length} failed`;
+    process.stdout.write(`${counts}; ${r.filesWritten} files written to ${where} in ${r.seconds.toFixed(2)} s\n`);
+    return { code: r.failed.length ? 1 : 0, summary: `${counts} (${where})` };
   });
-  clear();
-  const where = relative(process.cwd(), config.outDir) || '.';
-  const kept = r.kept.length ? `, ${r.kept.length} kept` : '';
-  process.stdout.write(
-    `${r.figures} figures: ${r.rendered.length} rendered, ${r.unchanged.length} unchanged, ` +
-      `${r.removed.length} removed${kept}, ${r.failed.length} failed; ` +
-      `${r.filesWritten} files written to ${where} in ${r.seconds.toFixed(2)} s\n`,
-  );
-  return r.failed.length ? 1 : 0;
 }

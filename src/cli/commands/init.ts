@@ -1,8 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { DEFAULT_CONFIG_FILES } from '../../config/load.ts';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { CONFIG_EXTENSIONS, DEFAULT_CONFIG_FILES, loadConfig } from '../../config/load.ts';
+import { DEFAULTS } from '../../config/model.ts';
 import { UserError } from '../../errors.ts';
+import { CONFIGS_FIELD, configFiles } from '../configs.ts';
+import { workflowFor } from './workflow.ts';
+
+/** Config files below the package: a course's lectures (lectures/01/figures.config.ts). */
+const CONFIG_PATTERN = `*/**/figures.config{${CONFIG_EXTENSIONS.join(',')}}`;
 
 const CONFIG_BODY = `  outDir: 'figures',
   figures: [
@@ -14,7 +21,7 @@ const CONFIG_BODY = `  outDir: 'figures',
     },
     {
       id: 'leaky-relu',
-      grid: { min: -5, max: 5, step: 0.05 },
+      grid: { min: -5, max: 5, samples: 201 },
       panels: [{ activation: 'leaky_relu', params: { negative_slope: 0.1 } }],
     },
   ],
@@ -29,36 +36,6 @@ import { defineConfig } from 'activation-figures';
 
 export default defineConfig({
 ${CONFIG_BODY}`;
-
-const WORKFLOW = `# Fails a pull request whose committed figures are not what \`actfig build\` makes from the config.
-name: figures
-on:
-  push:
-  pull_request:
-jobs:
-  check:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-          cache: npm
-      # canvas compiles against cairo and pango: install the packages it needs (the script ships in the
-      # package), then build canvas.
-      - run: npm ci --ignore-scripts
-      - run: npx actfig setup-system
-      - run: npm rebuild
-      - run: npx actfig check
-      # On failure, rebuild and upload what the figures should be, for review.
-      - if: failure()
-        run: npx actfig build
-      - if: failure()
-        uses: actions/upload-artifact@v4
-        with:
-          name: figures
-          path: figures/
-`;
 
 /**
  * `actfig init`: a starter figures config (TypeScript where the repository has it), the figures and
@@ -84,7 +61,12 @@ export async function initCommand(cwd = process.cwd()): Promise<number> {
   const typescript = existsSync(join(cwd, 'tsconfig.json')) || 'typescript' in deps;
 
   const existing = DEFAULT_CONFIG_FILES.find((name) => existsSync(join(cwd, name)));
+  // A course whose lectures have their configs already: listed once in package.json, no starter config.
+  const found = await glob(CONFIG_PATTERN, { cwd, ignore: ['**/node_modules/**'] });
+  const listed = pkg?.actfig !== undefined;
+  const lectures = !existing && !listed && found.length > 0 ? found.sort() : undefined;
   if (existing) skipped.push(`${existing} (exists)`);
+  else if (lectures) skipped.push(`a starter config (found ${lectures.join(', ')})`);
   else {
     const name = typescript ? 'figures.config.ts' : 'figures.config.mjs';
     await writeNew(join(cwd, name), CONFIG);
@@ -103,27 +85,41 @@ export async function initCommand(cwd = process.cwd()): Promise<number> {
         added.push(name);
       } else skipped.push(`package.json script "${name}" (exists)`);
     }
-    if (added.length) {
+    if (added.length || lectures) {
       const indent = /^(\s+)"/m.exec(pkgText)?.[1] ?? '  ';
-      await writeFile(pkgPath, `${JSON.stringify({ ...pkg, scripts }, null, indent)}\n`);
-      done.push(`package.json scripts ${added.map((s) => `"${s}"`).join(' and ')}`);
+      const actfig = lectures ? { actfig: { configs: lectures } } : {};
+      await writeFile(pkgPath, `${JSON.stringify({ ...pkg, scripts, ...actfig }, null, indent)}\n`);
+      if (added.length) done.push(`package.json scripts ${added.map((s) => `"${s}"`).join(' and ')}`);
+      if (lectures) done.push(`package.json ${CONFIGS_FIELD}: ${lectures.join(', ')}`);
     }
   } else {
     skipped.push('package.json scripts (no package.json here; run npm init -y first)');
   }
 
-  const workflow = join(cwd, '.github/workflows/figures.yml');
-  if (existsSync(workflow)) skipped.push('.github/workflows/figures.yml (exists)');
+  const workflow = workflowFor(cwd, await outputFolders(cwd));
+  const shown = relative(cwd, workflow.path).split(sep).join('/');
+  if (existsSync(workflow.path)) skipped.push(`${shown} (exists)`);
   else {
-    await mkdir(dirname(workflow), { recursive: true });
-    await writeNew(workflow, WORKFLOW);
-    done.push('.github/workflows/figures.yml');
+    await mkdir(dirname(workflow.path), { recursive: true });
+    await writeNew(workflow.path, workflow.text);
+    done.push(shown);
   }
 
   for (const line of done) process.stdout.write(`wrote ${line}\n`);
   for (const line of skipped) process.stdout.write(`left ${line}\n`);
   process.stdout.write('next: npx actfig build, then commit figures/\n');
   return 0;
+}
+
+/** The output folders of the configs a check in `cwd` runs on; the default figures/ where one cannot load. */
+async function outputFolders(cwd: string): Promise<string[]> {
+  const files = (await configFiles(undefined, cwd)) ?? [DEFAULT_CONFIG_FILES.find((f) => existsSync(join(cwd, f)))];
+  const dirs: string[] = [];
+  for (const file of files) {
+    const config = file === undefined ? undefined : await loadConfig(resolve(cwd, file)).catch(() => undefined);
+    dirs.push(config?.outDir ?? join(dirname(resolve(cwd, file ?? 'x')), DEFAULTS.outDir));
+  }
+  return dirs;
 }
 
 /** Creates a file that must not exist yet ('wx': a file that appeared meanwhile is not overwritten either). */
