@@ -32,7 +32,7 @@ export function encodeOpaquePng(
   if (type === undefined || raw.byteOffset % 4 !== 0) return undefined;
   const pixels = new Uint32Array(raw.buffer, raw.byteOffset, width * height);
   const stride = width * 3 + 1;
-  const rows = Buffer.allocUnsafe(stride * height);
+  const rows = scratch(stride * height);
   let o = 0;
   for (let y = 0, i = 0; y < height; y++) {
     rows[o++] = type;
@@ -59,6 +59,17 @@ export function encodeOpaquePng(
   perMetre[8] = 1; // the unit is the metre
   const data = deflateSync(rows, { level, strategy: constants.Z_DEFAULT_STRATEGY });
   return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('pHYs', perMetre), chunk('IDAT', data), chunk('IEND')]);
+}
+
+let kept: Buffer | undefined;
+/**
+ * The rows' buffer, kept for the next figure of the size: a fresh one is megabytes of memory outside
+ * V8's heap each figure, which makes the garbage collector run. Encoding is synchronous, so no two
+ * encodings share it at once.
+ */
+function scratch(bytes: number): Buffer {
+  if (kept?.length !== bytes) kept = Buffer.allocUnsafe(bytes);
+  return kept;
 }
 
 /** Each byte minus the same channel of the pixel to its left (in place, right to left). */
