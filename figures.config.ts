@@ -86,14 +86,14 @@ export default defineConfig({
       // For slides that build up: smooth-relus-1 draws GELU, -2 adds SiLU, -3 (the figure itself) Mish.
       reveal: true,
     },
-    // Softplus sharpening towards ReLU as β grows: a looping GIF (softplus-beta.gif), the y axis fixed.
+    // Softplus sharpening towards ReLU as β grows: a looping GIF and an MP4, the y axis fixed.
     {
       id: 'softplus-beta',
       caption:
         'Softplus, log(1 + exp(βz)) / β, for β from 0.5 to 8 beside ReLU: as β grows it sharpens towards ReLU, and its derivative, sigmoid(βz), towards a step.',
       grid: { min: -3, max: 3, samples: 301 },
       panels: [{ series: [{ activation: 'softplus' }, 'relu'] }],
-      animate: { param: 'beta', from: 0.5, to: 8, frames: 40, fps: 20 },
+      animate: { param: 'beta', from: 0.5, to: 8, frames: 40, fps: 20, mp4: true },
     },
     // One activation, three parameters: the slope for z < 0 is the derivative there.
     {

@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 # What canvas compiles against (the script the package ships), plus this repository's own needs:
 # chromium for the browser tests, numpy and matplotlib for the benchmark's peer (bench/peer_matplotlib.py).
-# Noto CJK and Noto core: the fallback fonts for text in scripts DejaVu lacks (src/font.ts).
-bash scripts/setup-system.sh chromium python3-matplotlib python3-numpy fonts-noto-cjk fonts-noto-core
+# Noto CJK and Noto core: the fallback fonts for text in scripts DejaVu lacks (src/font.ts). ffmpeg: the
+# tests of `animate.mp4` (a course needs it only where a figure asks for an MP4).
+bash scripts/setup-system.sh chromium python3-matplotlib python3-numpy fonts-noto-cjk fonts-noto-core ffmpeg
 
 # canvas compiles from source here (its prebuilt binary cannot be downloaded); package.json approves
 # its install script. `npm ci` installs exactly the locked versions.

@@ -40,13 +40,14 @@ describe('actfig build (default config)', () => {
     for (const ext of ['.png', '.svg', '.pdf'])
       expect(files.filter((f) => f.endsWith(ext) && frame.test(f))).toHaveLength(3);
     expect(files.filter((f) => f.endsWith('.gif'))).toEqual(['softplus-beta.gif']);
+    expect(files.filter((f) => f.endsWith('.mp4'))).toEqual(['softplus-beta.mp4']);
     // Every figure's interactive page (index.html is the gallery), and the scripts they load.
     expect(files.filter((f) => f.endsWith('.html') && f !== 'index.html')).toHaveLength(32);
     // The training figure's record.
     expect(files.filter((f) => f.endsWith('.training.json'))).toEqual(['training-moons.training.json']);
     for (const asset of PAGE_ASSETS) expect(files).toContain(asset);
     expect(stdout.trim().split('\n').at(-1)).toMatch(
-      /^32 figures: 32 rendered, 0 unchanged, 0 removed, 0 failed; 209 files written to .* in \d+\.\d\d s$/,
+      /^32 figures: 32 rendered, 0 unchanged, 0 removed, 0 failed; 210 files written to .* in \d+\.\d\d s$/,
     );
   });
 });

@@ -33,7 +33,7 @@ export async function encodeGif(frames: readonly Pixels[], fps: number): Promise
 }
 
 /** A frame opaque on a width × height canvas: over white, then padded with its top-left pixel (its background). */
-function onCanvas(frame: Pixels, width: number, height: number): Uint8Array {
+export function onCanvas(frame: Pixels, width: number, height: number): Uint8Array {
   const out = new Uint8Array(width * height * 4);
   const src = frame.data;
   const opaque = (i: number, c: number) => Math.round((src[i + c] * src[i + 3] + 255 * (255 - src[i + 3])) / 255);

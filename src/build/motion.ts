@@ -71,7 +71,12 @@ export async function animationFile(figure: Figure): Promise<MotionFile[]> {
     pixels.push(await pixelsOf(specForRender(still, buildSpec(still), 1)));
   }
   const { encodeGif } = await import('./gif.ts');
-  return [{ name: `${figure.id}.gif`, role: 'gif', bytes: await encodeGif(pixels, animate.fps) }];
+  const files: MotionFile[] = [{ name: `${figure.id}.gif`, role: 'gif', bytes: await encodeGif(pixels, animate.fps) }];
+  if (animate.mp4) {
+    const { encodeMp4 } = await import('./mp4.ts');
+    files.push({ name: `${figure.id}.mp4`, role: 'mp4', bytes: await encodeMp4(pixels, animate.fps, figure.id) });
+  }
+  return files;
 }
 
 type Node = Record<string, unknown>;

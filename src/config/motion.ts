@@ -57,7 +57,7 @@ export function normalizeMotion(
     const message = `${frames.length} frames of about ${area.toLocaleString('en')} pixels each; at most ${most} in all`;
     throw fail(field, message);
   }
-  figure.animate = { param, values, fps: animate.fps ?? DEFAULT_FPS, frames };
+  figure.animate = { param, values, fps: animate.fps ?? DEFAULT_FPS, frames, ...(animate.mp4 && { mp4: true }) };
 }
 
 /**

@@ -27,6 +27,7 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   // An animation (build/motion.ts).
   '.gif': 'image/gif',
+  '.mp4': 'video/mp4',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
 };

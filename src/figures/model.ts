@@ -111,7 +111,7 @@ export interface FigureBase {
    */
   frame?: { by: RevealBy; shown: number };
   /** An animation (<id>.gif): each frame is this figure with one series' parameter at one of `values`. */
-  animate?: { param: string; values: number[]; fps: number; frames: FigureBase[] };
+  animate?: { param: string; values: number[]; fps: number; frames: FigureBase[]; mp4?: boolean };
   /**
    * The figure as its config writes it (a config of this one figure, its inherited style keys and the
    * formulas it draws), for its page to normalize again with a control's value: none without a page.

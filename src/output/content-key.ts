@@ -99,7 +99,7 @@ export async function keyContext(png: PngOptions, date: Date): Promise<KeyContex
  * others current.
  */
 /** Each file role's key; an animation's GIF has one only in a figure that animates. */
-export type FileKeys = Record<Exclude<FileRole, 'gif'>, string> & { gif?: string };
+export type FileKeys = Record<Exclude<FileRole, 'gif' | 'mp4'>, string> & { gif?: string; mp4?: string };
 
 export function fileKeys(figure: { source?: unknown; animate?: unknown }, context: KeyContext): FileKeys {
   // A figure's source decides its page alone: the images are drawn from the normalized figure.
@@ -130,6 +130,10 @@ export function fileKeys(figure: { source?: unknown; animate?: unknown }, contex
     // An animation's GIF is drawn at one pixel per CSS pixel and encoded by gifenc (only its figures ask).
     ...(drawn.animate !== undefined && {
       gif: key({ role: 'gif', gif: GIF_VERSION, gifenc: packageVersion('gifenc') }),
+    }),
+    // Its MP4 is made by the ffmpeg on PATH at build time, whose version is not read (check needs no ffmpeg).
+    ...((drawn.animate as { mp4?: boolean } | undefined)?.mp4 && {
+      mp4: key({ role: 'mp4', gif: GIF_VERSION, mp4: 1 }),
     }),
   };
 }

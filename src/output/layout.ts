@@ -3,12 +3,13 @@
 import { type Format, formatRecord } from '../formats.ts';
 
 /** 'data': a file a figure's kind writes beside it (a training figure's <id>.training.json). */
-export type FileRole = 'spec' | 'csv' | 'data' | 'html' | 'gif' | Format;
+export type FileRole = 'spec' | 'csv' | 'data' | 'html' | 'gif' | 'mp4' | Format;
 
 /** A figure's files beyond its images: reveal frames (<id>-1 … <id>-steps per format) and an animation. */
 export interface Motion {
   steps?: number;
   gif?: boolean;
+  mp4?: boolean;
 }
 
 /**
@@ -32,6 +33,7 @@ export function outputFiles(
       ...revealFrames(id, format, motion.steps),
     ]),
     ...(motion.gif ? [{ name: `${id}.gif`, role: 'gif' as const }] : []),
+    ...(motion.mp4 ? [{ name: `${id}.mp4`, role: 'mp4' as const }] : []),
   ];
 }
 
@@ -44,9 +46,10 @@ export function revealFrames(id: string, format: Format, steps = 0): { name: str
 }
 
 /** The figure's motion, as its files need it. */
-export const motionOf = (figure: { reveal?: { steps: number }; animate?: unknown }): Motion => ({
+export const motionOf = (figure: { reveal?: { steps: number }; animate?: { mp4?: boolean } }): Motion => ({
   ...(figure.reveal && { steps: figure.reveal.steps }),
   ...(figure.animate !== undefined && { gif: true }),
+  ...(figure.animate?.mp4 && { mp4: true }),
 });
 
 /** Every file of a figure for these image formats: outputFiles with its page, its kind's data files and its motion. */
@@ -56,7 +59,7 @@ export const figureFiles = (
     interactive?: unknown;
     sidecars?: readonly string[];
     reveal?: { steps: number };
-    animate?: unknown;
+    animate?: { mp4?: boolean };
   },
   formats: readonly Format[],
 ): { name: string; role: FileRole }[] =>

@@ -27,6 +27,8 @@ export const animateSchema = z
     values: z.array(finite).min(2).max(MAX_FRAMES).optional(),
     /** Frames per second (default 10). */
     fps: z.number().min(1).max(MAX_FPS).optional(),
+    /** Also `<id>.mp4` (H.264), made by ffmpeg, which the build then needs on PATH. */
+    mp4: z.boolean().optional(),
   })
   .superRefine((a, ctx) => {
     const range = ['from', 'to', 'frames'] as const;

@@ -188,10 +188,11 @@ function card(entry: ManifestFigure, outDir: string, level: number): string {
     ['vl.json', 'Vega-Lite spec'],
     ['csv', 'CSV'],
     ['gif', 'GIF'],
+    ['mp4', 'MP4'],
     // A kind's own data files (a training figure's training.json), by name.
     ...entry.files
       .map((f) => f.name.slice(entry.id.length + 1))
-      .filter((e) => !['html', 'vl.json', 'csv', 'gif', ...FORMATS.map(ext)].includes(e) && !/^\d+\./.test(e))
+      .filter((e) => !['html', 'vl.json', 'csv', 'gif', 'mp4', ...FORMATS.map(ext)].includes(e) && !/^\d+\./.test(e))
       .map((e) => [e, e]),
   ]
     .filter(([e]) => hasFile(e))

@@ -1,6 +1,7 @@
 // Figures that move (src/build/motion.ts), through the real CLI: a reveal's frames, each the size of the
 // figure and the last the figure byte for byte, known to check and prune; an animation's GIF, decoded
 // here frame by frame, the same bytes from two builds.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -154,5 +155,40 @@ describe('animate', () => {
     expect(a.check().code).toBe(0);
     // check --render makes the GIF again in memory: the same bytes.
     expect(a.check('--render').code).toBe(0);
+  });
+
+  const ffmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
+  it.skipIf(!ffmpeg)('animate.mp4 also writes an H.264 MP4 of every frame, byte-identical across two builds', () => {
+    const figure = { ...softplus, animate: { ...softplus.animate, frames: 12, mp4: true } };
+    const [a, b] = [project({ formats: ['png'], figures: [figure] }), project({ formats: ['png'], figures: [figure] })];
+    const built = a.build();
+    expect(built.code, built.stderr).toBe(0);
+    expect(b.build().code).toBe(0);
+    const mp4 = read(a.out, 'sp.mp4');
+    expect(mp4.equals(read(b.out, 'sp.mp4'))).toBe(true);
+    expect(mp4.toString('latin1', 4, 8)).toBe('ftyp');
+    const probe = spawnSync('ffprobe', [
+      ...['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-of', 'json'],
+      ...['-show_entries', 'stream=codec_name,width,height,nb_read_frames,r_frame_rate', join(a.out, 'sp.mp4')],
+    ]);
+    const [stream] = JSON.parse(probe.stdout.toString()).streams;
+    expect(stream.codec_name).toBe('h264');
+    expect(Number(stream.nb_read_frames)).toBe(12);
+    expect(stream.r_frame_rate).toBe('20/1');
+    // The GIF's frames on an even canvas.
+    const gif = new GifReader(read(a.out, 'sp.gif'));
+    expect([stream.width, stream.height]).toEqual([gif.width + (gif.width % 2), gif.height + (gif.height % 2)]);
+    expect(manifestFiles(a.out)).toContain('sp.mp4');
+    expect(a.check().code).toBe(0);
+  });
+
+  it('animate.mp4 without ffmpeg on PATH fails the figure in one line that says what to install', () => {
+    const figure = { ...softplus, animate: { ...softplus.animate, frames: 3, mp4: true } };
+    const p = project({ formats: ['png'], figures: [figure] });
+    const r = p.run(['build', '--config', 'c.json'], { ...process.env, PATH: join(p.dir, 'no-programs-here') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('sp.mp4: animate.mp4 needs ffmpeg on PATH (Debian: apt-get install ffmpeg); not found');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(p.out, 'sp.mp4'))).toBe(false);
   });
 });

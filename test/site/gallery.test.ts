@@ -68,6 +68,7 @@ describe('figures/index.html in Chromium', () => {
     for (const { id, title, alt, files } of manifest.figures) {
       const figure = page.locator(`#fig-${id}`);
       const gif = files.some((f) => f.name === `${id}.gif`);
+      const mp4 = files.some((f) => f.name === `${id}.mp4`);
       const frames = files.filter((f) => f.name.startsWith(`${id}-`) && f.name.endsWith('.pdf')).length;
       expect(await figure.count(), id).toBe(1);
       expect(await figure.locator('h3').textContent()).toBe(title);
@@ -76,7 +77,7 @@ describe('figures/index.html in Chromium', () => {
       // A training figure also links its record (its kind's data file).
       const data = id.startsWith('training-') ? [`${id}.training.json`] : [];
       const downloads = [`${id}.html`, `${id}.svg`, `${id}.pdf`, `${id}.png`, `${id}.vl.json`, `${id}.csv`];
-      expect(links).toEqual([...downloads, ...(gif ? [`${id}.gif`] : []), ...data]);
+      expect(links).toEqual([...downloads, ...(gif ? [`${id}.gif`] : []), ...(mp4 ? [`${id}.mp4`] : []), ...data]);
       const snippets = await figure.locator('pre code').allTextContents();
       // A reveal's card shows its steps and their Beamer lines; an animation's, its GIF.
       const beamer = Array.from(
