@@ -1,6 +1,7 @@
 // No label collides: every default figure and a stress config, laid out by vega, checked from the
 // scenegraph's bounds. Texts must not overlap each other, a legend they are not part of, or a curve's
-// marker, and must lie inside the image; no curve runs through the figure's own labels or under a legend.
+// marker, and must lie inside the image; no curve runs through the figure's own labels or under a legend,
+// and no two leader lines cross.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { normalizeConfig } from '../../src/config/normalize.ts';
@@ -44,6 +45,13 @@ function crosses(a: Point, b: Point, box: Box, plot: Box, slack: number): boolea
   return t0 < t1;
 }
 
+/** Whether two segments cross at a point inside both (touching ends, or a common end, is no crossing). */
+function cross([a, b]: Point[], [c, d]: Point[]): boolean {
+  const side = (p: Point, q: Point, r: Point) => (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+  const [d1, d2, d3, d4] = [side(c, d, a), side(c, d, b), side(a, b, c), side(a, b, d)];
+  return d1 * d2 < -1e-6 && d3 * d4 < -1e-6;
+}
+
 const through = (line: { points?: Point[]; plot: Box }, box: Box, slack: number) =>
   (line.points ?? []).some((p, i, all) => i > 0 && crosses(all[i - 1], p, box, line.plot, slack));
 
@@ -54,6 +62,7 @@ function collisions(scene: Scene): string[] {
   const legends = scene.items.filter((i) => i.kind === 'legend');
   const markers = scene.items.filter((i) => i.kind === 'symbol' && i.legend === undefined);
   const lines = scene.items.filter((i) => i.kind === 'line');
+  const rules = scene.items.filter((i) => i.kind === 'rule');
   const name = (i: (typeof texts)[number]) => `${i.role} "${i.text}"`;
   for (const t of texts) {
     const { x1, y1, x2, y2 } = t.box;
@@ -79,6 +88,9 @@ function collisions(scene: Scene): string[] {
   });
   for (const l of legends)
     if (lines.some((line) => through(line, l.box, 1))) out.push(`a curve runs under legend ${l.legend}`);
+  rules.forEach((a, i) => {
+    for (const b of rules.slice(i + 1)) if (cross(a.points!, b.points!)) out.push('two leader lines cross');
+  });
   return out;
 }
 
@@ -193,10 +205,19 @@ describe('no label collides', () => {
       { data: { values: [{}] }, mark: { type: 'text', text: 'BBBB', x: 102, y: 101 } },
       { data: { values: [{}] }, mark: { type: 'text', text: 'far out', x: 5000, y: 100 } },
       { data: { values: [{}] }, mark: { type: 'text', text: 'on the legend', x: 25, y: 25, align: 'left' } },
+      ...[
+        [150, 250],
+        [250, 150],
+      ].map(([y, y2]) => ({
+        data: { values: [{}] },
+        mark: { type: 'rule' },
+        encoding: { x: { value: 300 }, y: { value: y }, x2: { value: 400 }, y2: { value: y2 } },
+      })),
     );
     const found = await collisions(await layoutScene(spec));
     expect(found.some((c) => c.includes('"AAAA" overlaps mark "BBBB"'))).toBe(true);
     expect(found).toContain('mark "far out" leaves its plot');
     expect(found).toContain('mark "on the legend" is under a legend');
+    expect(found).toContain('two leader lines cross');
   });
 });

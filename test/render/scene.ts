@@ -11,7 +11,7 @@ export interface Box {
 }
 
 export interface SceneItem {
-  kind: 'text' | 'legend' | 'symbol' | 'line';
+  kind: 'text' | 'legend' | 'symbol' | 'line' | 'rule';
   /** vega's role of the mark: 'axis-label', 'legend-label', 'title-text', 'mark' (the spec's own marks). */
   role: string;
   /** The text and its font size in pixels, for text items. */
@@ -35,6 +35,8 @@ export interface Scene {
 interface VegaItem {
   x?: number;
   y?: number;
+  x2?: number;
+  y2?: number;
   width?: number;
   height?: number;
   bounds: Box;
@@ -84,6 +86,13 @@ export async function layoutScene(spec: object): Promise<Scene> {
             .map((i) => ({ x: (i.x as number) + dx, y: (i.y as number) + dy }));
           if (points.length > 1 && item.strokeOpacity !== 0)
             items.push({ kind: 'line', role: mark.role, box, plot, points });
+        } else if (mark.marktype === 'rule' && mark.role === 'mark' && Number.isFinite(item.x2)) {
+          // A leader line from a label to its point (or a bound's rule): its two ends.
+          const points = [
+            { x: (item.x ?? 0) + dx, y: (item.y ?? 0) + dy },
+            { x: (item.x2 as number) + dx, y: (item.y2 ?? item.y ?? 0) + dy },
+          ];
+          items.push({ kind: 'rule', role: mark.role, box, plot, points });
         } else if (mark.marktype === 'symbol' && !(b.x2 < b.x1)) {
           items.push({ kind: 'symbol', role: mark.role, legend, box, plot });
         }
