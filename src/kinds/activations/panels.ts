@@ -14,7 +14,7 @@ import { type ActivationsFigure, isCrowded, type Panel, type PanelSeries, X_TITL
 /** The dash of each function: f solid, f' dashed, f'' dotted. */
 const DASH: Record<Fn, number[]> = { f: [1, 0], df: [6, 4], d2f: [1.5, 3] };
 /** The dash legend's entries when a panel holds several series. */
-const FN_LABEL: Record<Fn, string> = { f: 'f(z)', df: "f'(z)", d2f: "f''(z)" };
+const FN_LABEL: Record<Fn, string> = { f: 'f(z)', df: 'f′(z)', d2f: 'f″(z)' };
 
 /**
  * The colour of each series, by activation and parameters, so the same series has the same colour in
@@ -128,7 +128,7 @@ function panelSpec(
   // A sweep's legend lists its values in order.
   const legendOrder = panel.legendTitle === undefined ? panel.series : [...panel.series].sort(byParams);
   // Three or more panels across a fixed size: axis titles on the outer panels only, and where every
-  // panel holds one activation (its legend is f(z), f'(z)), one legend, in the first panel.
+  // panel holds one activation (its legend is f(z), f′(z)), one legend, in the first panel.
   const crowded = isCrowded(figure.size, figure.columns);
   const lastRow = index >= figure.panels.length - figure.columns;
   const firstColumn = index % figure.columns === 0;
