@@ -131,3 +131,27 @@ export class RowKeys {
     return { key, isNew };
   }
 }
+
+/**
+ * A table of several series (rows grouped by `activation`) with each series' rows replaced by what `each`
+ * keeps of them, in the table's order; the table itself when every series comes back as it was.
+ */
+export function seriesWise<R extends Row>(
+  table: readonly R[],
+  each: (key: string, rows: readonly R[]) => readonly R[],
+): readonly R[] {
+  const series = new Map<string, R[]>();
+  for (const row of table) {
+    let rows = series.get(row.activation);
+    if (!rows) series.set(row.activation, (rows = []));
+    rows.push(row);
+  }
+  const kept = new Set<R>();
+  let dropped = false;
+  for (const [key, rows] of series) {
+    const out = each(key, rows);
+    if (out !== rows) dropped = true;
+    for (const row of out) kept.add(row);
+  }
+  return dropped ? table.filter((row) => kept.has(row)) : table;
+}

@@ -3,7 +3,7 @@
 // a sigmoid's tails are flat: most rows decide no pixel, and every row costs vega a tuple, an item and
 // its bounds (a line's rows are nine tenths of a figure's items). The written spec and CSV keep every
 // row. Pure: it reads the plot geometry from the spec to draw, and leaves a series it cannot read whole.
-import type { Row } from './data.ts';
+import { type Row, seriesWise } from './data.ts';
 
 /** How far (CSS px) a drawn line may pass from the line through every row: a fifth of a device pixel at scale 2. */
 export const SIMPLIFY_PX = 0.1;
@@ -169,23 +169,11 @@ export function simplifyTable<R extends Row>(
   layers: readonly LineLayer[],
   breaks: ReadonlyMap<string, readonly number[]>,
 ): readonly R[] {
-  const series = new Map<string, R[]>();
-  for (const row of table) {
-    let rows = series.get(row.activation);
-    if (!rows) series.set(row.activation, (rows = []));
-    rows.push(row);
-  }
-  const kept = new Set<R>();
-  let dropped = false;
-  for (const [key, rows] of series) {
-    const own = layers.filter((l) => !l.keys || l.keys.includes(key));
+  return seriesWise(table, (key, rows) => {
     const at = breaks.get(key);
-    const out = at && sortedByZ(rows) ? simplifyRows(rows, own, at) : rows;
-    if (out !== rows) dropped = true;
-    for (const row of out) kept.add(row);
-  }
-  if (!dropped) return table;
-  return table.filter((row) => kept.has(row));
+    const own = layers.filter((l) => !l.keys || l.keys.includes(key));
+    return at && sortedByZ(rows) ? simplifyRows(rows, own, at) : rows;
+  });
 }
 
 const sortedByZ = (rows: readonly Row[]) => rows.every((r, i) => i === 0 || rows[i - 1].z < r.z);

@@ -3,7 +3,7 @@
 // and CSV keep every row; only the copy given to vega is thinned, so vega makes a few thousand row
 // objects instead of millions. Pure: rows in, rows out.
 import type { ParamValues } from '../math/activations/registry.ts';
-import { breakPoints, type Row } from './data.ts';
+import { breakPoints, type Row, seriesWise } from './data.ts';
 import { lineLayers, simplifyTable } from './simplify.ts';
 import { DATASET, type Spec } from './spec.ts';
 
@@ -96,24 +96,10 @@ export function thinRows<R extends Row>(rows: readonly R[], options: ThinOptions
  * without options is kept whole), in the table's order. Returns the table itself when nothing is thinned.
  */
 export function thinTable<R extends Row>(table: readonly R[], options: ReadonlyMap<string, ThinOptions>): readonly R[] {
-  const series = new Map<string, R[]>();
-  for (const row of table) {
-    let rows = series.get(row.activation);
-    if (!rows) series.set(row.activation, (rows = []));
-    rows.push(row);
-  }
-  const kept = new Set<R>();
-  let thinned = false;
-  for (const [key, rows] of series) {
+  return seriesWise(table, (key, rows) => {
     const o = options.get(key);
-    const out = o ? thinRows(rows, o) : rows;
-    if (out !== rows) thinned = true;
-    for (const row of out) kept.add(row);
-  }
-  if (!thinned) return table;
-  const out: R[] = [];
-  for (const row of table) if (kept.has(row)) out.push(row);
-  return out;
+    return o ? thinRows(rows, o) : rows;
+  });
 }
 
 /**
