@@ -11,7 +11,7 @@ const { loadRenderer } = await import(new URL('render/fonts.js', dist));
 const { viewFor } = await import(new URL('render/views.js', dist));
 const { drawPng } = await import(new URL('render/canvases.js', dist));
 const { drawSvg } = await import(new URL('render/formats/svg.js', dist));
-const { encodeOpaquePng } = await import(new URL('render/formats/png-encode.js', dist));
+const { opaqueBackground } = await import(new URL('render/formats/png.js', dist));
 
 const renderer = await loadRenderer();
 const config = await loadConfig(process.argv[2]);
@@ -30,13 +30,22 @@ for (let pass = 1; pass <= 4; pass++) {
     await drawSvg({ view, renderer, options: { id: figure.id, title: figure.id }, description: '' });
     const t3 = performance.now();
     let encode = 0;
-    await drawPng(view, scale, renderer.canvas, (canvas) => {
-      const start = performance.now();
-      const encoding = { filter, level: compression, ppi: 72 * scale };
-      const png = encodeOpaquePng(canvas.toBuffer('raw'), canvas.width, canvas.height, encoding);
-      encode = performance.now() - start;
-      return png;
-    });
+    await drawPng(
+      view,
+      scale,
+      renderer.canvas,
+      (canvas) => {
+        const start = performance.now();
+        const png = canvas.toBuffer('image/png', {
+          compressionLevel: compression,
+          filters: renderer.canvas.Canvas[`PNG_FILTER_${filter.toUpperCase()}`],
+          resolution: Math.round(72 * scale),
+        });
+        encode = performance.now() - start;
+        return png;
+      },
+      opaqueBackground(view.background()),
+    );
     const t4 = performance.now();
     const pdf = await view.toCanvas(1, { type: 'pdf', context: { textDrawingMode: 'glyph' } });
     pdf.toBuffer('application/pdf', { creationDate: new Date(0), modDate: new Date(0) });

@@ -22,8 +22,47 @@ export async function runnerFor(figures: readonly Figure[], jobs?: number): Prom
     (await import('../render/fonts.ts')).useFonts(fontFaces(figures));
   }
   if (figures.length <= 2) return inProcess();
-  const big = figures.some((figure) => figureRows(figure) > BIG_FIGURE);
-  return processPool(big ? 1 : Math.max(1, Math.min(jobs ?? availableParallelism(), figures.length)));
+  if (figures.some((figure) => figureRows(figure) > BIG_FIGURE)) return processPool(1);
+  const size = Math.max(1, Math.min(jobs ?? availableParallelism(), figures.length));
+  return process.env.ACTFIG_HYBRID === '0' ? processPool(size) : withThisProcess(size);
+}
+
+/**
+ * This process as one of the `size` renderers, beside a pool of the others. It has started, loaded the
+ * config and planned already, and mostly waits while the pool renders: a render process in its place
+ * would start node, load vega and warm its JIT again (about a second of CPU on a 2-core machine).
+ * The pool's processes take the next figure first (they must not wait for this one, which answers
+ * them between its own figures); this process renders one figure at a time.
+ */
+async function withThisProcess(size: number): Promise<JobRunner> {
+  const local = await inProcess();
+  const pool = size > 1 ? await processPool(size - 1) : undefined;
+  const queue: { job: FigureJob; resolve: (r: FigureResult) => void; reject: (e: unknown) => void }[] = [];
+  let poolFree = size - 1;
+  let localFree = true;
+  const dispatch = (): void => {
+    while (queue.length && (poolFree > 0 || localFree)) {
+      const task = queue.shift()!;
+      const onPool = poolFree > 0;
+      if (onPool) poolFree--;
+      else localFree = false;
+      (onPool ? pool!.run(task.job) : local.run(task.job)).then(task.resolve, task.reject).finally(() => {
+        if (onPool) poolFree++;
+        else localFree = true;
+        dispatch();
+      });
+    }
+  };
+  return {
+    run: (job) =>
+      new Promise((resolve, reject) => {
+        queue.push({ job, resolve, reject });
+        dispatch();
+      }),
+    close: async () => {
+      await pool?.close();
+    },
+  };
 }
 
 export async function inProcess(): Promise<JobRunner> {

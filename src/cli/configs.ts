@@ -3,7 +3,6 @@
 // ("actfig": { "configs": [...] }), else the default figures.config.* of the current folder.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { loadConfigFrom } from '../config/load.ts';
 import type { Config } from '../config/model.ts';
 import { UserError } from '../errors.ts';
@@ -11,6 +10,9 @@ import type { Values } from './args.ts';
 
 /** The package.json field that names a repository's configs once, for every command. */
 export const CONFIGS_FIELD = 'actfig.configs';
+
+/** What any glob tinyglobby reads holds: * ? [ ] { } ( ) ! + @. */
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
 
 /** The config files of --config (as typed, in order, globs expanded) or of package.json; undefined: the default. */
 export async function configFiles(
@@ -23,7 +25,9 @@ export async function configFiles(
   const files: string[] = [];
   for (const pattern of listed) {
     if (pattern === '') throw new UserError(`${source}: must not be empty`);
-    if (!isDynamicPattern(pattern)) {
+    // A path without a glob's characters is a path; tinyglobby (and picomatch) load only for a glob.
+    const { glob, isDynamicPattern } = GLOB_CHARS.test(pattern) ? await import('tinyglobby') : {};
+    if (!glob || !isDynamicPattern!(pattern)) {
       files.push(pattern);
       continue;
     }

@@ -29,7 +29,8 @@ import type { FileRole } from './layout.ts';
 // 13: SVG text drawn as glyph outlines (fontkit, kerning applied, each glyph once in <defs>), its words in
 //     aria-label; generated labels with primes (f′, Tanh′(z)) and true minus signs (z ≤ −4.585).
 // 14: the f/f′/f″ legend of a panel of several series with true primes, as every other generated label.
-export const OUTPUT_VERSION = 14;
+// 15: opaque PNGs drawn on an RGB canvas and written by node-canvas (libpng): the same pixels, other bytes.
+export const OUTPUT_VERSION = 15;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;

@@ -55,7 +55,11 @@ export async function render(spec: object & { description?: string }, options: R
     const drawing: Drawing = { view, renderer, options, description: spec.description ?? '' };
     const out: Rendered = {};
     for (const [format, draw] of Object.entries(RENDERERS) as [Format, (d: Drawing) => Promise<Uint8Array>][]) {
-      if (options.formats.includes(format)) out[format] = await draw(drawing);
+      if (!options.formats.includes(format)) continue;
+      // A turn of the event loop between formats: when the build's own process renders beside its pool
+      // (build/pool.ts), a render process that has finished gets its next figure now, not a figure later.
+      await new Promise(setImmediate);
+      out[format] = await draw(drawing);
     }
     if (warnings.length) throw new Error(`vega warned: ${warnings.join('; ')}`);
     saveCodeCache();

@@ -168,7 +168,7 @@ describe('shared shapes and canvases', { timeout: 300_000 }, () => {
     expect(reusedCanvases() - canvasesBefore).toBeGreaterThan(specs.length);
   });
 
-  it('build the default config and W24 to the same files, pooled and in one process', async () => {
+  it('build the default config and W24 to the same files, pooled (with this process or not) and in one', async () => {
     for (const config of ['figures.config.ts', 'bench/w24.config.json']) {
       const name = config.replace(/\W/g, '-');
       const built = (variant: string, env: NodeJS.ProcessEnv) => {
@@ -178,8 +178,9 @@ describe('shared shapes and canvases', { timeout: 300_000 }, () => {
         expect(r.code, r.stderr).toBe(0);
         return out;
       };
-      // The reference: every figure compiled and drawn afresh, vega imported as ESM, in a pool.
-      const reference = built('fresh', { ...OFF, ACTFIG_CODE_CACHE: '0' });
+      // The reference: every figure compiled and drawn afresh, vega imported as ESM, in render processes
+      // only; then as a build renders, this process rendering beside its pool (build/pool.ts).
+      const reference = built('fresh', { ...OFF, ACTFIG_CODE_CACHE: '0', ACTFIG_HYBRID: '0' });
       const pooled = built('pooled', { ACTFIG_SHAPE_CACHE: '', ACTFIG_CANVAS_REUSE: '' });
       // In this process, through the API, one figure after another.
       const single = join(base, name, 'single', 'figures');
