@@ -6,7 +6,7 @@ import type { Figure } from '../config/model.ts';
 import { hashOf } from '../output/hashes.ts';
 import type { Format } from '../formats.ts';
 import type { FileKeys } from '../output/content-key.ts';
-import { type FileRole, figureFiles, PAGE_ASSETS } from '../output/layout.ts';
+import { figureFiles, PAGE_ASSETS } from '../output/layout.ts';
 import { fileState, type ManifestFigure, type ManifestFile } from '../output/manifest.ts';
 import { siteFiles } from '../site/files.ts';
 

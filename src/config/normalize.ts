@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import type { GridSpec } from '../math/grid.ts';
 import { nameSeries } from '../math/params.ts';
+import { canonicalName } from '../schema/kit.ts';
+import { hueOrder, huesList } from '../figures/hues.ts';
 import { canonicalFormats } from '../formats.ts';
 import { configError } from './messages.ts';
 import { checkOnGrid, type FormulaDefinition, normalizeFormulas } from './formulas.ts';
@@ -40,9 +42,21 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
       normalizeMotion(f, parsed, file, `figures[${i}]`, (p) => normalizeFigure(p, c, baseDir));
   }
   refuseFrameIds(figures, file);
+  // An activation keeps its colour across the build (figures/hues.ts).
+  const hues = hueOrder(
+    (c.hues ?? []).map((name) => name && canonicalName(name)),
+    figures.flatMap((f) =>
+      kindOf(f.kind)
+        .drawn(f)
+        .map((d) => d.activation),
+    ),
+  );
+  for (const f of figures) giveHues(f, hues);
   // A page recomputes its figure at every slider step: a large grid gets none.
   for (const f of figures) if (kindOf(f.kind).rows(f) > PAGE_MAX_ROWS) f.interactive = false;
-  for (const [i, f] of figures.entries()) if (f.interactive !== false) f.source = pageSource(c, c.figures[i], f);
+  for (const [i, f] of figures.entries()) {
+    if (f.interactive !== false) f.source = pageSource(c, c.figures[i], f, hues);
+  }
   return {
     [NORMALIZED]: true,
     file,
@@ -60,14 +74,35 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
  * What a figure's page normalizes again when a control moves: a config of this one figure as written,
  * with the style keys it inherits and the formula activations it draws.
  */
-function pageSource(c: ParsedConfig, raw: unknown, figure: Figure): Record<string, unknown> {
+function pageSource(
+  c: ParsedConfig,
+  raw: unknown,
+  figure: Figure,
+  hues: ReadonlyMap<string, number>,
+): Record<string, unknown> {
   const style = Object.fromEntries(
     Object.keys(styleShape).flatMap((k) => (k in c ? [[k, c[k as keyof ParsedConfig]]] : [])),
   );
   const used = Object.keys(figure.formulas ?? {});
   const activations =
     c.activations && used.length ? Object.fromEntries(used.map((n) => [n, c.activations![n]])) : undefined;
-  return { ...style, ...(activations && { activations }), figures: [raw] };
+  // The build's hues, so that the page draws each activation (any a control picks too) in its colour;
+  // a formula activation the page does not define keeps its place free.
+  const list = figure.hues && huesList(hues, (name) => Object.hasOwn(figure.hues!, name));
+  return { ...style, ...(list && { hues: list }), ...(activations && { activations }), figures: [raw] };
+}
+
+/** The figure's activations' hues, and its animation frames'. */
+function giveHues(figure: Figure, hues: Map<string, number>): void {
+  const own = (f: FigureBase) => {
+    if (!f.hues) return;
+    const names = kindOf(f.kind)
+      .drawn(f as Figure)
+      .map((d) => d.activation);
+    f.hues = Object.fromEntries(names.map((name) => [name, hues.get(name)!]));
+  };
+  own(figure);
+  for (const frame of figure.animate?.frames ?? []) own(frame);
 }
 
 /**
@@ -127,6 +162,7 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig, baseDir: string): Fig
   const guess = size && fitGuess(layout, fontScale, legend === 'right', size);
   const background = pick('background');
   const font = pick('font');
+  const labLook = layout.onePerPanel === true && layout.colours <= 2;
   const base: Omit<FigureBase, 'kind'> = {
     id: f.id,
     ...(typeof f.title === 'string' && { title: f.title }),
@@ -139,7 +175,10 @@ function normalizeFigure(f: ParsedFigure, c: ParsedConfig, baseDir: string): Fig
       cells: [layout.columns, layout.rows] as [number, number],
     }),
     theme: pick('theme') ?? DEFAULTS.theme,
-    palette: pick('palette') ?? (layout.colours > 2 ? 'colorblind' : DEFAULTS.palette),
+    palette: pick('palette') ?? (labLook ? DEFAULTS.palette : 'colorblind'),
+    // Its activations' hues in the build, given once every figure is known (giveHues); the lab's look
+    // colours by panel and needs none, so such a figure's bytes do not depend on the rest of the build.
+    ...(!labLook && { hues: {} }),
     xTitle: pick('xTitle') ?? layout.xTitle,
     yTitle: pick('yTitle') ?? layout.yTitle,
     legend,

@@ -3,7 +3,14 @@
 // (types.ts). Every object is strict: an unknown key is an error, not ignored.
 import { z } from 'zod';
 import { FORMATS, PNG_FILTERS } from '../formats.ts';
-import { kit, styleShape, type gridSchema, type seriesSchema } from '../schema/kit.ts';
+import {
+  activationProblems,
+  canonicalName,
+  kit,
+  styleShape,
+  type gridSchema,
+  type seriesSchema,
+} from '../schema/kit.ts';
 import { allKinds, DEFAULT_KIND, kindsVersion } from '../kinds/registry.ts';
 
 const { finite } = kit;
@@ -74,6 +81,20 @@ const buildConfigSchema = (figureSchema: z.ZodType<ParsedFigure>) =>
           z.literal(false),
           z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.html$/, 'must be a file name ending in .html, or false'),
         ])
+        .optional(),
+      /** The order in which activations take the palette's colours; null keeps a colour free. */
+      hues: z
+        .array(z.string().nullable())
+        .max(64)
+        .superRefine((list, ctx) => {
+          list.forEach((name, i) => {
+            if (name === null) return;
+            const problem = activationProblems({ activation: name })[0];
+            if (problem) ctx.addIssue({ code: 'custom', path: [i], message: problem.message });
+            else if (list.findIndex((n) => n !== null && canonicalName(n) === canonicalName(name)) !== i)
+              ctx.addIssue({ code: 'custom', path: [i], message: `"${name}" is listed twice` });
+          });
+        })
         .optional(),
       figures: z.array(figureSchema).min(1),
       ...styleShape,

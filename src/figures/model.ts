@@ -74,6 +74,11 @@ export interface FigureBase {
   padding?: Padding;
   theme: Theme;
   palette: Palette;
+  /**
+   * The hue of each activation it draws in the build: its place in the palette's series colours, the
+   * same in every figure (figures/hues.ts). Without it, series take the colours in their order.
+   */
+  hues?: Record<string, number>;
   xTitle: string;
   yTitle: string;
   /** Where the legend goes: 'auto' is a corner it hides no curve in (else outside); false for none. */

@@ -35,6 +35,12 @@ export interface Layout {
   figureTitle: boolean;
   /** Distinct activations and parameters drawn: more than two get the colour-blind palette by default. */
   colours: number;
+  /**
+   * One activation a panel, drawn in the lab's colours by panel: the lab palette is the default for such a
+   * figure of one or two. Any other figure takes the series colours, each activation its hue of the build,
+   * from one palette for all (the colour-blind one by default), so that a colour means one activation.
+   */
+  onePerPanel?: boolean;
   xTitle: string;
   yTitle: string;
 }

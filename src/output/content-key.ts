@@ -30,7 +30,8 @@ import type { FileRole } from './layout.ts';
 //     aria-label; generated labels with primes (f′, Tanh′(z)) and true minus signs (z ≤ −4.585).
 // 14: the f/f′/f″ legend of a panel of several series with true primes, as every other generated label.
 // 15: opaque PNGs drawn on an RGB canvas and written by node-canvas (libpng): the same pixels, other bytes.
-export const OUTPUT_VERSION = 15;
+// 16: an activation keeps its colour across the build (figures/hues.ts, the config's `hues`).
+export const OUTPUT_VERSION = 16;
 
 /** The renderer packages whose versions are part of every key. */
 export const RENDER_PACKAGES = ['vega', 'vega-lite', 'canvas', 'dejavu-fonts-ttf', 'katex'] as const;

@@ -3,7 +3,10 @@
 // config/schema.ts puts the kinds' schemas together. Every object is strict: an unknown key is an error.
 import { color } from 'd3-color';
 import { z } from 'zod';
-import { findActivation, knownNames } from '../math/activations/registry.ts';
+import { canonicalName, findActivation, knownNames } from '../math/activations/registry.ts';
+
+// For the config's `hues`, which name activations as figures do.
+export { canonicalName };
 import { arangeLength, MAX_POINTS } from '../math/grid.ts';
 import { ParamError, resolveParams } from '../math/params.ts';
 import { didYouMean } from '../errors.ts';

@@ -43,6 +43,18 @@ describe('formulas', () => {
     expect(ms).toBeLessThan(5000);
   });
 
+  it('refuses a formula whose derivatives take longer than the budget, in one line, at the budget', () => {
+    // Within the size and nesting limits, yet mathjs's simplifying of f″ takes seconds (minutes for six).
+    const nest = (fn: string) => `${`${fn}(`.repeat(6)}z${')'.repeat(6)}`;
+    const product = ['sin', 'cos', 'tanh', 'sin'].map(nest).join(' * ');
+    const { message, ms } = refuse('c.json', formula(product), ['eval', 'f', '--at', '0']);
+    expect(message).toBe(
+      'c.json: activations.f.formula: too slow to derive: f′ and f″ took over 3 s ' +
+        '(nest fewer functions, or write it shorter)',
+    );
+    expect(ms).toBeLessThan(10_000);
+  });
+
   it('refuses a 20,000-term formula as too long, not with a stack overflow', () => {
     const { message } = refuse('c.json', formula(Array(20000).fill('z').join(' + ')));
     expect(message).toMatch(/^c\.json: activations\.f\.formula: too long: a formula may have at most 200 /);

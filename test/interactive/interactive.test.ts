@@ -280,8 +280,12 @@ describe('a page in Chromium, opened from disk', () => {
     await type(page, 'Step', '12');
     const drawn = await page.evaluate(() => (window as any).VEGA_DEBUG.spec);
     const { buildSpec } = await import('../../src/kinds/spec.ts');
-    const config = normalizeConfig({ figures: [{ ...CONFIG.figures.find((f) => f.id === 'training')!, at: 12 }] });
-    const built = JSON.parse(JSON.stringify(buildSpec(config.figures[0])));
+    // In its build: each activation's colour is its hue there.
+    const config = normalizeConfig({
+      ...CONFIG,
+      figures: CONFIG.figures.map((f) => (f.id === 'training' ? { ...f, at: 12 } : f)),
+    });
+    const built = JSON.parse(JSON.stringify(buildSpec(config.figures.find((f) => f.id === 'training')!)));
     expect(drawn.datasets.table).toEqual(built.datasets.table);
     // Each panel: the curves, the rule at step 12, each curve's value there.
     for (const [i, panel] of drawn.hconcat.entries()) {

@@ -47,7 +47,14 @@ const figures = [
   },
   { id: 'saturation', grid: { min: -7, max: 7, samples: 281 }, panels: [{ activation: 'tanh', saturation: true }] },
 ];
-const config = { outDir: 'figures', formats: ['png', 'svg', 'pdf'], png: { scale: 2 }, figures };
+// The hues pinned: a build of some of the figures colours each activation as the build of all does.
+const config = {
+  outDir: 'figures',
+  formats: ['png', 'svg', 'pdf'],
+  png: { scale: 2 },
+  hues: ['sigmoid', 'relu', 'tanh'],
+  figures,
+};
 
 /** A folder with the config in it: outDir and every path the build writes are the same in each. */
 function project(name: string, only?: string[]): string {

@@ -140,6 +140,7 @@ export const activations = defineKind<ActivationsFigure, ReturnType<typeof activ
       panelTitles: true,
       figureTitle: typeof f.title === 'string',
       colours: distinct(f),
+      onePerPanel: f.panels.every((p) => refsOf(p).length === 1),
       xTitle: X_TITLE,
       yTitle: show.length > 1 ? 'Activation / Gradient' : show[0] === 'f' ? 'Activation' : 'Gradient',
     };

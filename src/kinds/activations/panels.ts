@@ -5,6 +5,7 @@ import { axisTitle, legendBox, titleText } from '../../figures/place.ts';
 import type { Body, Encoding, Layer, Plot, Position } from '../../figures/vl.ts';
 type Resolve = import('vega-lite/types_unstable/resolve.js').Resolve;
 import { userYScale } from '../../figures/axes.ts';
+import { hueColors } from '../../figures/hues.ts';
 import { type Colors, sequential, xTickCount, yTickCount } from '../../figures/theme.ts';
 import { sampleFigure } from './data.ts';
 import { autoLegend, curvePoints } from './geometry.ts';
@@ -33,17 +34,24 @@ export function seriesColors(figure: ActivationsFigure, c: Colors): (s: PanelSer
       swept.set(identity(s), sequential(c, sorted.length === 1 ? 1 : k / (sorted.length - 1)));
     }
   }
-  const order = [...new Set(figure.panels.flatMap((p) => p.series.map(identity)))];
+  const all = figure.panels.flatMap((p) => p.series);
+  const order = [...new Map(all.map((s) => [identity(s), s.activation])).entries()];
   const several = figure.panels.some((p) => p.series.length > 1);
+  if (order.length <= 2 && !several) {
+    return (s) => s.color ?? swept.get(identity(s)) ?? c.activation[order.findIndex(([id]) => id === identity(s))];
+  }
+  // A lone series' derivative is drawn in the derivative's colour (and f'' in the second's): no series takes them.
   const lone = figure.panels.filter((p) => p.series.length === 1);
   const second = lone.some((p) => p.series[0].show.includes('d2f'));
-  const list =
-    order.length <= 2 && !several
-      ? c.activation
-      : lone.length
-        ? c.series.filter((x) => x !== c.derivative && (!second || x !== c.second))
-        : c.series;
-  return (s) => s.color ?? swept.get(identity(s)) ?? list[order.indexOf(identity(s)) % list.length];
+  const reserved = lone.length ? [c.derivative, ...(second ? [c.second] : [])] : [];
+  const colors = hueColors(
+    order.map(([, activation]) => activation),
+    figure.hues,
+    c.series,
+    reserved,
+  );
+  const colorOf = new Map(order.map(([id], i) => [id, colors[i]]));
+  return (s) => s.color ?? swept.get(identity(s)) ?? colorOf.get(identity(s))!;
 }
 
 /** Series of one activation in the order of their parameter values (numbers ascending, in key order). */

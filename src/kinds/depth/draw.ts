@@ -1,3 +1,4 @@
+import { hueColors } from '../../figures/hues.ts';
 import { findActivation, type ParamValues } from '../../math/activations/registry.ts';
 import { initialisation, simulateDepth, type DepthRow } from '../../math/simulate.ts';
 import { RowKeys } from '../../figures/data.ts';
@@ -86,7 +87,11 @@ export function logDomain(values: readonly number[]): [number, number] {
  */
 export function depthBody(figure: DepthFigure, series: DepthSeries[], c: Colors) {
   const labels = series.map((s) => s.label);
-  const colors = series.map((_, i) => c.series[i % c.series.length]);
+  const colors = hueColors(
+    figure.series.map((s) => s.activation),
+    figure.hues,
+    c.series,
+  );
   const byKey = series.reduceRight(
     (rest, s, i) => `datum.activation === ${JSON.stringify(s.key)} ? ${JSON.stringify(labels[i])} : ${rest}`,
     "''",

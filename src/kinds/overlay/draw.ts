@@ -1,3 +1,4 @@
+import { hueColors } from '../../figures/hues.ts';
 import type { LegendPosition } from '../../figures/model.ts';
 import { append, RowKeys, sampleActivation, type Row, type Sampled } from '../../figures/data.ts';
 import { axisTitle, chooseLegend, legendBox, placeLabels, plotPixels } from '../../figures/place.ts';
@@ -30,7 +31,11 @@ export function overlayBody(figure: OverlayFigure, c: Colors) {
     return d;
   });
   const baseLabels = figure.series.map((s) => `${s.label}′(z)`);
-  const colors = figure.series.map((_, i) => c.series[i % c.series.length]);
+  const colors = hueColors(
+    figure.series.map((s) => s.activation),
+    figure.hues,
+    c.series,
+  );
   const byKey = (values: string[]) =>
     sampled.reduceRight((rest, d, i) => `datum.activation === ${JSON.stringify(d.key)} ? ${values[i]} : ${rest}`, '0');
   const [lo, hi] = sampled[0].zRange;

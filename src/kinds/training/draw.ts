@@ -1,6 +1,7 @@
 // Two panels side by side: the loss against the step, and the first layer's gradient norm against the
 // step, both on a log scale, one line per activation; the legend inside the loss panel, bottom left,
 // where no loss can be (every loss starts high).
+import { hueColors } from '../../figures/hues.ts';
 import { legendSpec } from '../../figures/layers.ts';
 import type { LegendPosition } from '../../figures/model.ts';
 import { axisTitle, chooseLegend, plotPixels } from '../../figures/place.ts';
@@ -34,7 +35,11 @@ export function trainingRows(trained: Trained): TrainingRow[] {
 
 export function trainingBody(figure: TrainingFigure, trained: Trained, rows: TrainingRow[], c: Colors): Body {
   const labels = trained.series.map((s) => s.label);
-  const colors = trained.series.map((_, i) => c.series[i % c.series.length]);
+  const colors = hueColors(
+    figure.series.map((s) => s.activation),
+    figure.hues,
+    c.series,
+  );
   const byKey = trained.series.reduceRight(
     (rest, s, i) => `datum.activation === ${JSON.stringify(s.key)} ? ${JSON.stringify(labels[i])} : ${rest}`,
     "''",

@@ -88,6 +88,10 @@ export function findActivation(name: string): Activation<ParamValues> | undefine
   return entry.compiled;
 }
 
+/** A built-in activation's name for `name` (swish is silu); any other name as it is. */
+export const canonicalName = (name: string): string =>
+  Object.hasOwn(activations, name) ? name : (aliases.get(name) ?? name);
+
 /** Every name a user may type: the canonical names and the aliases. */
 export const knownNames: readonly string[] = [...activationNames, ...aliases.keys()];
 

@@ -2,7 +2,8 @@ import type { Activation, Break, NumberParam, ParamValues } from '../activations
 import { linspace } from '../grid.ts';
 import { classify, crossingPoints, crossings, type Pieces } from './breaks.ts';
 import { type FormulaDefinition, FormulaError, short } from './definition.ts';
-import { differentiate, sided } from './derivative.ts';
+import type { MathNode } from 'mathjs';
+import { DeadlineError, differentiate, sided, withDeadline } from './derivative.ts';
 import { derivativeTex, tex } from './latex.ts';
 import { normalize } from './normalize.ts';
 import { type Fn, numeric } from './numeric.ts';
@@ -10,6 +11,46 @@ import { checkFormulaName, checkParams, parseFormula } from './parse.ts';
 import { computeProperties } from './properties.ts';
 import { stable } from './stable.ts';
 import { withLimits } from './limits.ts';
+
+/**
+ * How long deriving a formula's f′ and f″ (each kink's sides included) may take before it is refused, in
+ * ms: 3000, or ACTFIG_DERIVE_BUDGET_MS (a slow machine may want more). Read from `globalThis.process`, as
+ * this runs in a page too.
+ */
+export function deriveBudgetMs(): number {
+  const given = Number(globalThis.process?.env?.ACTFIG_DERIVE_BUDGET_MS);
+  return Number.isFinite(given) && given > 0 ? given : 3000;
+}
+/** The most numbers, names and operators f′ or f″ may have: beyond it a formula is refused. */
+export const MAX_DERIVATIVE_NODES = 20_000;
+
+function derived<T>(work: () => T): T {
+  const budget = deriveBudgetMs();
+  try {
+    return withDeadline(budget, work);
+  } catch (error) {
+    if (!(error instanceof DeadlineError)) throw error;
+    throw new FormulaError(
+      'formula',
+      `too slow to derive: f′ and f″ took over ${budget / 1000} s (nest fewer functions, or write it shorter)`,
+    );
+  }
+}
+
+function checkSize(node: MathNode, what: string): MathNode {
+  let count = 0;
+  node.traverse(() => {
+    count++;
+  });
+  if (count > MAX_DERIVATIVE_NODES) {
+    throw new FormulaError(
+      'formula',
+      `its derivative is too large: ${what} has ${count.toLocaleString('en')} numbers, names and operators, ` +
+        `at most ${MAX_DERIVATIVE_NODES.toLocaleString('en')} (nest fewer functions)`,
+    );
+  }
+  return node;
+}
 
 /**
  * The activation a formula defines, like the built-ins: f as written, f' and f'' derived symbolically
@@ -37,15 +78,25 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
   const shown = parseFormula(def.formula, 'formula', names);
   const tree = normalize(shown);
   // f as written; f' and f'' from the tree rewritten into stable forms (stable.ts), which is the same function.
-  const d1 = stable(differentiate(stable(tree)));
-  const d2 = stable(differentiate(d1));
+  const { d1, d2, sidedTree, sided1, sided2 } = derived(() => {
+    const d1 = checkSize(stable(differentiate(stable(tree))), 'f′');
+    const d2 = checkSize(stable(differentiate(d1)), 'f″');
+    return { d1, d2, sidedTree: sided(tree, kink), sided1: sided(d1, kink), sided2: sided(d2, kink) };
+  });
   const f = numeric(tree, defaults);
   // Near a guarded removable singularity, the limits of the other branch, by Taylor arithmetic.
-  const limit = withLimits(tree, sided(tree, kink), defaults);
-  const df = limit(1, numeric(sided(d1, kink), defaults));
-  const d2f = limit(2, numeric(sided(d2, kink), defaults));
+  const limit = withLimits(tree, sidedTree, defaults);
+  const df = limit(1, numeric(sided1, defaults));
+  const d2f = limit(2, numeric(sided2, defaults));
   let d3f: Fn | undefined;
-  const third = () => limit(3, numeric(sided(stable(differentiate(d2)), kink), defaults));
+  const third = () =>
+    limit(
+      3,
+      numeric(
+        derived(() => sided(stable(differentiate(d2)), kink)),
+        defaults,
+      ),
+    );
   const pieces: Pieces = { f, df, d2f, d3f: () => (d3f ??= third()) };
   const list = crossings(tree, defaults);
   const breaks = memo(names, (p) =>

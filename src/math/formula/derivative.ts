@@ -43,7 +43,32 @@ export function differentiate(node: MathNode): MathNode {
   return tidy(derive(node));
 }
 
+/** Thrown when deriving runs past its deadline (withDeadline). */
+export class DeadlineError extends Error {}
+
+let deadline = Infinity;
+
+/**
+ * Runs `work` (which derives) with a deadline `ms` from now: each step of deriving and tidying checks
+ * it and throws DeadlineError past it. A step is one mathjs derivative or simplifyCore of a piece
+ * between conditionals, which the formula's size and nesting limits (parse.ts) keep short.
+ */
+export function withDeadline<T>(ms: number, work: () => T): T {
+  const outer = deadline;
+  deadline = Math.min(outer, performance.now() + ms);
+  try {
+    return work();
+  } finally {
+    deadline = outer;
+  }
+}
+
+function step(): void {
+  if (performance.now() > deadline) throw new DeadlineError('deriving took too long');
+}
+
 function derive(node: MathNode): MathNode {
+  step();
   if (!hasZ(node)) return num(0);
   if (isCond(node)) return cond(node.condition, derive(node.trueExpr), derive(node.falseExpr));
   if (isTest(node)) return num(0);
@@ -70,12 +95,30 @@ function derive(node: MathNode): MathNode {
  * A conditional whose branches are equal goes too: f'' of a piecewise-linear f is 0, not `c ? 0 : 0`.
  */
 export function tidy(node: MathNode): MathNode {
+  step();
   if (isCond(node)) {
     const [t, f] = [tidy(node.trueExpr), tidy(node.falseExpr)];
     return t.equals(f) ? t : cond(tidy(node.condition), t, f);
   }
-  return withHoles(node, isCond, (holed) => mathjs().simplifyCore(holed), tidy);
+  return withHoles(node, isCond, (holed) => mathjs().simplifyCore(holed, { context: WATCHED }), tidy);
 }
+
+/**
+ * A context for simplifyCore that adds nothing to mathjs's own (it has no properties) but is asked at
+ * every node simplifyCore visits: there the deadline is checked. simplifyCore simplifies a subtree again
+ * each time it rewrites above it (a − (−b) → a + b), which on some derivatives grows exponentially with
+ * the depth (a product of four 6-deep nests takes seconds, of six minutes): one call can be long.
+ */
+let visits = 0;
+const WATCHED = new Proxy(
+  {},
+  {
+    getOwnPropertyDescriptor: () => {
+      if ((++visits & 255) === 0) step();
+      return undefined;
+    },
+  },
+);
 
 /**
  * The tree with each comparison decided, where its two sides are exactly equal, as it is just to the
