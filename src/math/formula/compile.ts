@@ -78,10 +78,10 @@ export function compileFormula(name: string, def: FormulaDefinition): Activation
   const shown = parseFormula(def.formula, 'formula', names);
   const tree = normalize(shown);
   // f as written; f' and f'' from the tree rewritten into stable forms (stable.ts), which is the same function.
-  const { d1, d2, sidedTree, sided1, sided2 } = derived(() => {
+  const { d2, sidedTree, sided1, sided2 } = derived(() => {
     const d1 = checkSize(stable(differentiate(stable(tree))), 'f′');
     const d2 = checkSize(stable(differentiate(d1)), 'f″');
-    return { d1, d2, sidedTree: sided(tree, kink), sided1: sided(d1, kink), sided2: sided(d2, kink) };
+    return { d2, sidedTree: sided(tree, kink), sided1: sided(d1, kink), sided2: sided(d2, kink) };
   });
   const f = numeric(tree, defaults);
   // Near a guarded removable singularity, the limits of the other branch, by Taylor arithmetic.
