@@ -43,15 +43,16 @@ export function normalizeConfig(input: unknown, file = 'config', baseDir = proce
   }
   refuseFrameIds(figures, file);
   // An activation keeps its colour across the build (figures/hues.ts).
+  const drawnBy = figures.map((f) =>
+    kindOf(f.kind)
+      .drawn(f)
+      .map((d) => d.activation),
+  );
   const hues = hueOrder(
     (c.hues ?? []).map((name) => name && canonicalName(name)),
-    figures.flatMap((f) =>
-      kindOf(f.kind)
-        .drawn(f)
-        .map((d) => d.activation),
-    ),
+    drawnBy.flat(),
   );
-  for (const f of figures) giveHues(f, hues);
+  for (const [i, f] of figures.entries()) giveHues(f, drawnBy[i], hues);
   // A page recomputes its figure at every slider step: a large grid gets none.
   for (const f of figures) if (kindOf(f.kind).rows(f) > PAGE_MAX_ROWS) f.interactive = false;
   for (const [i, f] of figures.entries()) {
@@ -92,17 +93,12 @@ function pageSource(
   return { ...style, ...(list && { hues: list }), ...(activations && { activations }), figures: [raw] };
 }
 
-/** The figure's activations' hues, and its animation frames'. */
-function giveHues(figure: Figure, hues: Map<string, number>): void {
-  const own = (f: FigureBase) => {
-    if (!f.hues) return;
-    const names = kindOf(f.kind)
-      .drawn(f as Figure)
-      .map((d) => d.activation);
-    f.hues = Object.fromEntries(names.map((name) => [name, hues.get(name)!]));
-  };
-  own(figure);
-  for (const frame of figure.animate?.frames ?? []) own(frame);
+/** The hues of the activations a figure draws (`names`), and its animation frames'. */
+function giveHues(figure: Figure, names: readonly string[], hues: ReadonlyMap<string, number>): void {
+  if (!figure.hues) return;
+  figure.hues = Object.fromEntries(names.map((name) => [name, hues.get(name)!]));
+  // Each frame draws the figure's activations, one parameter changed.
+  for (const frame of figure.animate?.frames ?? []) if (frame.hues) frame.hues = figure.hues;
 }
 
 /**
